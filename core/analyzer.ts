@@ -1,0 +1,242 @@
+import { ReportSchema, type Report } from './schema/report'
+import { RuleSetSchema, type RuleSet, type RuleSetInput } from './schema/ruleset'
+import { compileRuleSet, type CompiledRuleSet } from './rules/compile'
+import { analyzeSentence, type SentenceAnalysis } from './rules/sentence'
+import { runDocumentRules } from './rules/document'
+import type { RawFinding } from './rules/finding'
+import { segment, type Sentence } from './text/segment'
+import { charTotal, countChars } from './text/count'
+import { hashString } from './text/shingle'
+import { indexFingerprints, type Coverage, type Fingerprint, type FingerprintIndex } from './copy/fingerprint'
+import { detectDocType } from './doctype'
+import { capFor } from './caps'
+import { score, toFinding } from './score'
+import { LruMap } from './lru'
+import type { SentenceClassifier, SentenceScores } from './classifier'
+import { ENGINE_VERSION } from './version'
+import { defaultRuleSet } from './ruleset/default'
+
+export interface AnalyzerOptions {
+  ruleSet?: RuleSet | RuleSetInput
+  classifier?: SentenceClassifier | null
+  superior?: Fingerprint[]
+  /** Name of a caps preset in the rule set (e.g. jiangsu-2019) instead of its default. */
+  capPreset?: string
+  /** Sentences remembered between calls; bounds memory in a long editing session. */
+  cacheSize?: number
+}
+
+export interface DocumentOptions {
+  /** 文种; detected from the title or the first line when absent. */
+  docType?: string
+  /** Title from a form field; otherwise the first line is taken when it looks like one. */
+  title?: string
+  /** A 专项工作/具体任务 document (lower cap); detected from the title when absent. */
+  special?: boolean
+}
+
+const MODEL_RULE = { tao: 'model.tao', burden: 'model.burden' } as const
+const MODEL_TEXT = {
+  tao: { message: '整句空泛：读完无人、无事、无时限、无数量可查（模型判断）。', suggestion: '删去，或写明由谁、做什么、何时完成、达到什么数量。' },
+  burden: { message: '可能给基层增加留痕、报表或陪同负担（模型判断）。', suggestion: '改为看结果的要求；能从系统取的数据不再要求基层报送。' },
+} as const
+
+export interface Analyzer {
+  readonly ruleSet: RuleSet
+  /** Rules, plus model scores already known for these sentences. Synchronous: safe on each keystroke. */
+  analyzeSync(text: string, doc?: DocumentOptions): Report
+  /** Rules and the classifier (sentences it has not seen yet are sent in one batch). */
+  analyze(text: string, doc?: DocumentOptions): Promise<Report>
+  setSuperior(fps: Fingerprint[]): void
+  setClassifier(c: SentenceClassifier | null): void
+}
+
+/** Parses a rule set, reporting every problem with its path. */
+export function parseRuleSet(input: unknown): RuleSet {
+  return RuleSetSchema.parse(input)
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const ruleSet = options.ruleSet ? RuleSetSchema.parse(options.ruleSet) : defaultRuleSet()
+  const compiled: CompiledRuleSet = compileRuleSet(ruleSet)
+  const size = options.cacheSize ?? 20000
+  const sentenceCache = new LruMap<string, SentenceAnalysis>(size)
+  const scoreCache = new LruMap<string, SentenceScores>(size)
+  let copyCache = new Map<string, Coverage>()
+  let superior: FingerprintIndex | null = indexFingerprints(options.superior ?? [])
+  let classifier = options.classifier ?? null
+  let classifierError: string | null = null
+
+  const sentenceHits = (s: Sentence) => {
+    let a = sentenceCache.get(s.text)
+    if (!a) {
+      a = analyzeSentence(compiled, s.text)
+      sentenceCache.set(s.text, a)
+    }
+    return a
+  }
+
+  function build(text: string, doc: DocumentOptions): Report {
+    const { sentences } = segment(text)
+    const info = detectDocType(compiled, sentences, doc)
+    const body = info.titleSentence === null ? sentences : sentences.filter((s) => s.index !== info.titleSentence)
+    const counts = countChars(text)
+    const chars = charTotal(counts)
+    const { cap, label: capLabel } = capFor(ruleSet, info.docType, info.special, options.capPreset)
+    const findings: RawFinding[] = []
+
+    for (const s of body) {
+      const { hits } = sentenceHits(s)
+      const kept = hits.filter(
+        (h) =>
+          !hits.some(
+            (o) =>
+              o !== h &&
+              compiled.rules[o.rule]!.rule.category === compiled.rules[h.rule]!.rule.category &&
+              o.start <= h.start &&
+              o.end >= h.end &&
+              (o.end - o.start > h.end - h.start || (o.end - o.start === h.end - h.start && o.rule < h.rule)),
+          ),
+      )
+      for (const h of kept) {
+        const rule = compiled.rules[h.rule]!.rule
+        if (rule.docTypes?.length && !rule.docTypes.includes(info.docType)) continue
+        const matched = s.text.slice(h.start, h.end)
+        findings.push({
+          ruleId: rule.id,
+          category: rule.category,
+          severity: rule.severity,
+          start: s.start + h.start,
+          end: s.start + h.end,
+          message: `「${matched}」：${rule.message}`,
+          suggestion: rule.suggestion,
+          weight: rule.weight,
+          origin: 'rule',
+          sentence: s.index,
+          key: `${rule.id}:${hashString(s.text).toString(36)}:${h.start}`,
+        })
+      }
+    }
+
+    const sentenceChars = sentences.map((s) => charTotal(countChars(s.text)))
+    const bodyChars = body.reduce((a, s) => a + sentenceChars[s.index]!, 0)
+    const docResult = runDocumentRules(compiled, {
+      text,
+      sentences,
+      body,
+      doc: info,
+      chars,
+      cap,
+      capLabel,
+      superior,
+      copyCache,
+    })
+    findings.push(...docResult.findings)
+
+    // The model speaks for whole sentences the rules did not already mark for the same label.
+    let modelUsed = false
+    if (classifier) {
+      for (const s of body) {
+        const p = scoreCache.get(s.text)
+        if (!p) continue
+        modelUsed = true
+        for (const label of ['tao', 'burden'] as const) {
+          if (p[label] < classifier.thresholds[label]) continue
+          if (findings.some((f) => f.sentence === s.index && f.category === label)) continue
+          findings.push({
+            ruleId: MODEL_RULE[label],
+            category: label,
+            severity: label === 'burden' ? 'warning' : 'info',
+            start: s.start,
+            end: s.end,
+            message: MODEL_TEXT[label].message,
+            suggestion: MODEL_TEXT[label].suggestion,
+            weight: 1,
+            origin: 'model',
+            confidence: p[label],
+            sentence: s.index,
+            key: `${MODEL_RULE[label]}:${hashString(s.text).toString(36)}:0`,
+          })
+        }
+      }
+    }
+
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))
+    const scored = score({ findings, sentenceChars, bodyChars, copiedShare: docResult.copiedShare }, ruleSet.scoring)
+    const sentencesWith = (cat: 'tao' | 'burden') => new Set(findings.filter((f) => f.category === cat && f.sentence >= 0).map((f) => f.sentence)).size
+
+    const report: Report = {
+      schemaVersion: 1,
+      engineVersion: ENGINE_VERSION,
+      ruleset: { id: ruleSet.id, version: ruleSet.version },
+      docType: info.docType,
+      docTypeSource: info.source,
+      special: info.special,
+      ...(info.title ? { title: info.title } : {}),
+      chars,
+      counts,
+      cap,
+      capSource: capLabel,
+      score: scored.score,
+      grade: scored.grade,
+      breakdown: scored.breakdown,
+      findings: findings.map((f, i) => toFinding(f, scored.points[i]!)),
+      flags: {
+        overCap: docResult.overCap,
+        disguisedDirective: docResult.disguised,
+        frame: docResult.frame,
+        copiedShare: docResult.copiedShare === null ? null : Math.round(docResult.copiedShare * 1000) / 1000,
+      },
+      sentences: { total: body.length, tao: sentencesWith('tao'), burden: sentencesWith('burden') },
+      classifier: classifierNote(modelUsed),
+    }
+    return report
+  }
+
+  function classifierNote(used: boolean): Report['classifier'] {
+    if (!classifier) return { used: false, note: '未加载模型，仅按规则判断' }
+    if (classifierError) return { used: false, id: classifier.id, note: `模型运行失败（${classifierError}），仅按规则判断` }
+    return used ? { used: true, id: classifier.id, note: '规则与模型共同判断' } : { used: false, id: classifier.id, note: '模型尚未给出结果，暂按规则判断' }
+  }
+
+  async function fillScores(text: string) {
+    if (!classifier) return
+    const missing = [...new Set(segment(text).sentences.map((s) => s.text).filter((t) => !scoreCache.has(t)))]
+    if (missing.length === 0) return
+    try {
+      const scores = await classifier.predict(missing)
+      if (scores.length !== missing.length) throw new Error(`模型返回 ${scores.length} 个结果，应为 ${missing.length} 个`)
+      missing.forEach((t, i) => scoreCache.set(t, scores[i]!))
+      classifierError = null
+    } catch (e) {
+      classifierError = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  return {
+    ruleSet,
+    analyzeSync: (text, doc = {}) => build(text, doc),
+    analyze: async (text, doc = {}) => {
+      await fillScores(text)
+      return build(text, doc)
+    },
+    setSuperior(fps) {
+      superior = indexFingerprints(fps)
+      copyCache = new Map()
+    },
+    setClassifier(c) {
+      classifier = c
+      classifierError = null
+      scoreCache.clear()
+    },
+  }
+}
+
+/** One-shot analysis. For repeated analysis of a changing text, keep an analyzer. */
+export async function analyze(text: string, options: AnalyzerOptions & DocumentOptions = {}): Promise<Report> {
+  const { docType, title, special, ...rest } = options
+  return createAnalyzer(rest).analyze(text, { docType, title, special })
+}
+
+/** Checks a report from elsewhere (the service, the extension's storage) against the contract. */
+export const validateReport = (x: unknown): Report => ReportSchema.parse(x)

@@ -1,0 +1,74 @@
+import type { Rule, RuleExample, RuleSet } from './schema/ruleset'
+import { createAnalyzer } from './analyzer'
+import { fingerprint } from './copy/fingerprint'
+
+/** One rule example, run: what was expected and what the engine did. */
+export interface ExampleResult {
+  ruleId: string
+  kind: 'bad' | 'good'
+  index: number
+  text: string
+  ok: boolean
+  problem?: string
+}
+
+const MARK = /<m>([\s\S]*?)<\/m>/u
+const FILL = /\{\{fill:(\d+)\}\}/gu
+
+/** Neutral, concrete and non-repeating filler so length rules can carry examples. */
+export function filler(chars: number): string {
+  const parts: string[] = []
+  let n = 0
+  for (let i = 1; n < chars; i++) {
+    const s = `第${i}段：东山镇第${i}村新修村道${i % 9 + 1}公里，投入${i * 3}万元。\n`
+    parts.push(s)
+    n += s.replace(/\s/g, '').length - String(i).length * 2 - String(i * 3).length + 3
+  }
+  return parts.join('')
+}
+
+export function expandExample(ex: RuleExample): { text: string; span: [number, number] | null; title?: string; docType?: string; superior?: string[] } {
+  const o = typeof ex === 'string' ? { text: ex } : ex
+  const expanded = o.text.replace(FILL, (_, n: string) => filler(Number(n)))
+  const m = MARK.exec(expanded)
+  const text = expanded.replace(MARK, '$1')
+  const span: [number, number] | null = m ? [m.index, m.index + m[1]!.length] : null
+  return { text, span, title: 'title' in o ? o.title : undefined, docType: 'docType' in o ? o.docType : undefined, superior: 'superior' in o ? o.superior : undefined }
+}
+
+/** Sentence-level rules must mark their span; document-level ones may fire anywhere. */
+export const needsMarker = (r: Rule) => r.kind === 'phrase' || r.kind === 'regex' || r.kind === 'frame'
+
+/**
+ * Runs every example of every rule against the whole rule set. A bad example passes when the
+ * rule reports exactly the marked span (or anywhere, for unmarked document-level examples);
+ * a good example passes when the rule reports nothing.
+ */
+export function runRuleExamples(ruleSet: RuleSet, only?: (r: Rule) => boolean): ExampleResult[] {
+  const results: ExampleResult[] = []
+  const plain = createAnalyzer({ ruleSet })
+  for (const rule of ruleSet.rules) {
+    if (!rule.enabled || (only && !only(rule))) continue
+    for (const kind of ['bad', 'good'] as const) {
+      rule.examples[kind].forEach((ex, index) => {
+        const { text, span, title, docType, superior } = expandExample(ex)
+        const analyzer = superior ? createAnalyzer({ ruleSet, superior: superior.map((s, i) => fingerprint(s, { id: `example-${i}` })) }) : plain
+        const report = analyzer.analyzeSync(text, { title, docType })
+        const hits = report.findings.filter((f) => f.ruleId === rule.id)
+        const short = text.length > 80 ? `${text.slice(0, 80)}…` : text
+        let problem: string | undefined
+        if (kind === 'good') {
+          if (hits.length) problem = `不应触发，却标出「${text.slice(hits[0]!.start, hits[0]!.end)}」`
+        } else if (span) {
+          if (!hits.some((f) => f.start === span[0] && f.end === span[1]))
+            problem = hits.length
+              ? `应标出「${text.slice(span[0], span[1])}」，实际标出「${hits.map((f) => text.slice(f.start, f.end)).join('」「')}」`
+              : `应标出「${text.slice(span[0], span[1])}」，实际未触发`
+        } else if (needsMarker(rule)) problem = '反例缺少 <m>…</m> 标记'
+        else if (!hits.length) problem = '应触发，实际未触发'
+        results.push({ ruleId: rule.id, kind, index, text: short, ok: !problem, ...(problem ? { problem } : {}) })
+      })
+    }
+  }
+  return results
+}

@@ -1,0 +1,79 @@
+import type { Category } from '../schema/common'
+import type { Rule, RuleSet } from '../schema/ruleset'
+
+type Guards = { negation: boolean; reported: boolean; concrete: boolean }
+
+/** Which guards a rule gets unless it says otherwise. */
+const DEFAULT_GUARDS: Record<Category, Guards> = {
+  tao: { negation: false, reported: false, concrete: true },
+  burden: { negation: true, reported: true, concrete: false },
+  escalation: { negation: true, reported: true, concrete: false },
+  frame: { negation: false, reported: false, concrete: false },
+  length: { negation: false, reported: false, concrete: false },
+  disguise: { negation: false, reported: false, concrete: false },
+  copy: { negation: false, reported: false, concrete: false },
+}
+
+export interface CompiledRule {
+  rule: Rule
+  guards: Guards
+  regex?: RegExp
+  patterns?: RegExp[]
+}
+
+export interface CompiledRuleSet {
+  ruleSet: RuleSet
+  rules: CompiledRule[]
+  /** First character → phrases starting with it, longest first. */
+  phraseIndex: Map<string, Array<{ phrase: string; rule: number }>>
+  regexRules: number[]
+  negation: string[]
+  negationAfter: string[]
+  reported: RegExp
+  concrete: RegExp
+  docTypes: Array<{ name: string; informal: boolean; patterns: RegExp[] }>
+  special: RegExp
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** `d` gives group indices, so a pattern can mark the reported part with (?<m>…). */
+export const compilePattern = (source: string, global = true) => new RegExp(source, global ? 'gdu' : 'du')
+
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const rules: CompiledRule[] = []
+  const phraseIndex = new Map<string, Array<{ phrase: string; rule: number }>>()
+  const regexRules: number[] = []
+  for (const rule of ruleSet.rules) {
+    if (!rule.enabled) continue
+    const idx = rules.length
+    const compiled: CompiledRule = { rule, guards: { ...DEFAULT_GUARDS[rule.category], ...rule.guards } }
+    if (rule.kind === 'phrase') {
+      for (const phrase of rule.phrases) {
+        const list = phraseIndex.get(phrase[0]!) ?? []
+        list.push({ phrase, rule: idx })
+        phraseIndex.set(phrase[0]!, list)
+      }
+    } else if (rule.kind === 'regex') {
+      compiled.regex = compilePattern(rule.pattern)
+      regexRules.push(idx)
+    } else if (rule.kind === 'frame') {
+      compiled.patterns = rule.patterns.map((p) => compilePattern(p, false))
+    }
+    rules.push(compiled)
+  }
+  for (const list of phraseIndex.values()) list.sort((a, b) => b.phrase.length - a.phrase.length)
+  const g = ruleSet.guards
+  return {
+    ruleSet,
+    rules,
+    phraseIndex,
+    regexRules,
+    negation: g.negation,
+    negationAfter: g.negationAfter,
+    reported: new RegExp(g.reported.map(escapeRegex).join('|'), 'u'),
+    concrete: new RegExp(g.concrete, 'u'),
+    docTypes: ruleSet.docTypes.map((d) => ({ name: d.name, informal: d.informal, patterns: d.titlePatterns.map((p) => new RegExp(p, 'u')) })),
+    special: new RegExp(ruleSet.specialPattern, 'u'),
+  }
+}

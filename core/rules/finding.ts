@@ -1,0 +1,21 @@
+import type { Category, Severity } from '../schema/common'
+
+/** A finding before scoring: score.ts turns `weight` and the dimension rules into points. */
+export interface RawFinding {
+  ruleId: string
+  category: Category
+  severity: Severity
+  start: number
+  end: number
+  message: string
+  suggestion?: string
+  weight: number
+  origin: 'rule' | 'model'
+  confidence?: number
+  /** Sentence the finding sits in; -1 for whole-document findings. */
+  sentence: number
+  /** Stable part of the id: survives edits elsewhere in the document. */
+  key: string
+  /** Set by the scorer for findings that carry the dimension's points alone (length cap, copy runs). */
+  share?: number
+}

@@ -1,0 +1,17 @@
+import base from './base.json'
+import structure from './rules-structure.json'
+import tao from './rules-tao.json'
+import burden from './rules-burden.json'
+import escalation from './rules-escalation.json'
+import { RuleSetSchema, type RuleSet } from '../../schema/ruleset'
+
+/** The bundled rule set, as authored: parts kept apart so each file stays readable. */
+export const defaultRuleSetInput = { ...base, rules: [...structure, ...tao, ...burden, ...escalation] }
+
+let parsed: RuleSet | null = null
+
+/** Parsed once; the bundled set is also validated by the test suite. */
+export function defaultRuleSet(): RuleSet {
+  parsed ??= RuleSetSchema.parse(defaultRuleSetInput)
+  return parsed
+}
