@@ -49,6 +49,8 @@ export interface Analyzer {
   analyze(text: string, doc?: DocumentOptions): Promise<Report>
   setSuperior(fps: Fingerprint[]): void
   setClassifier(c: SentenceClassifier | null): void
+  /** Sentences analysed by the rules vs. taken from the cache, since creation. */
+  stats(): { sentenceRuns: number; sentenceReuses: number }
 }
 
 /** Parses a rule set, reporting every problem with its path. */
@@ -67,9 +69,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   let classifier = options.classifier ?? null
   let classifierError: string | null = null
 
+  const counters = { sentenceRuns: 0, sentenceReuses: 0 }
   const sentenceHits = (s: Sentence) => {
     let a = sentenceCache.get(s.text)
-    if (!a) {
+    if (a) counters.sentenceReuses++
+    else {
+      counters.sentenceRuns++
       a = analyzeSentence(compiled, s.text)
       sentenceCache.set(s.text, a)
     }
@@ -136,13 +141,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // The model speaks for whole sentences the rules did not already mark for the same label.
     let modelUsed = false
     if (classifier) {
+      const marked = new Set(findings.map((f) => `${f.sentence}:${f.category}`))
       for (const s of body) {
         const p = scoreCache.get(s.text)
         if (!p) continue
         modelUsed = true
         for (const label of ['tao', 'burden'] as const) {
           if (p[label] < classifier.thresholds[label]) continue
-          if (findings.some((f) => f.sentence === s.index && f.category === label)) continue
+          if (marked.has(`${s.index}:${label}`)) continue
           findings.push({
             ruleId: MODEL_RULE[label],
             category: label,
@@ -229,6 +235,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       classifierError = null
       scoreCache.clear()
     },
+    stats: () => ({ ...counters }),
   }
 }
 

@@ -34,6 +34,9 @@ export interface DocResult {
 const TAIL_LINE =
   /^(附件|抄送|抄报|联系人|联系电话|主送|印发|（此件|\(此件|[^。，]{2,30}(人民政府|办公室|办公厅|委员会|局|厅|部|中心|小组|党委|党组|街道|镇|乡|公司|所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$)/u
 
+/** The 主送 line (各乡镇、县直有关单位：) opens many documents but is not their opening text. */
+const SALUTATION = /^[^。！？；]{2,80}[：:]$/u
+
 const key = (rule: Rule, text: string, rel: number) => `${rule.id}:${hashString(text).toString(36)}:${rel}`
 
 function base(rule: Rule, start: number, end: number, sentence: number, keyText: string, rel = 0): RawFinding {
@@ -56,7 +59,7 @@ function frame(c: CompiledRule, ctx: DocContext, out: DocResult) {
   if (c.rule.kind !== 'frame') return
   const body = ctx.body
   let window: Sentence[]
-  if (c.rule.position === 'opening') window = body.slice(0, c.rule.window)
+  if (c.rule.position === 'opening') window = body.filter((s) => !SALUTATION.test(s.text)).slice(0, c.rule.window)
   else {
     let end = body.length
     while (end > 0 && TAIL_LINE.test(body[end - 1]!.text)) end--
