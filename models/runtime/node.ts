@@ -1,10 +1,22 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { SentenceClassifier } from '../../core'
+import { loadTransformersClassifier, MODEL_NAME } from './transformers-classifier'
+
+/** The committed model folder: models/banwen-zh. */
+export const MODELS_ROOT = resolve(import.meta.dirname, '..')
+
+let cached: Promise<SentenceClassifier | null> | null = null
 
 /**
- * Loads the committed model for Node (CLI, service). Returns null when no model folder is
- * present, and callers fall back to rules only and say so.
- * The ONNX-backed implementation lands with the model issue.
+ * Loads the committed model for Node (CLI, service) through transformers.js + onnxruntime-node.
+ * Returns null when no model folder is present; callers then run rules only and say so.
+ * Set BANWEN_NO_MODEL=1 to force rules only.
  */
-export async function loadNodeClassifier(_dir?: string): Promise<SentenceClassifier | null> {
-  return null
+export function loadNodeClassifier(root = MODELS_ROOT): Promise<SentenceClassifier | null> {
+  if (process.env.BANWEN_NO_MODEL === '1') return Promise.resolve(null)
+  if (root === MODELS_ROOT && cached) return cached
+  const load = existsSync(join(root, MODEL_NAME, 'onnx', 'model.onnx')) ? loadTransformersClassifier({ root }) : Promise.resolve(null)
+  if (root === MODELS_ROOT) cached = load
+  return load
 }

@@ -1,0 +1,28 @@
+// Bundled for the browser harness: exposes the model to the page under test.
+import { loadBrowserClassifier } from '../runtime/browser'
+
+declare global {
+  interface Window {
+    banwen: { load(): Promise<number>; predict(s: string[]): Promise<Array<{ tao: number; burden: number }>>; time(s: string[], rounds: number): Promise<number> }
+  }
+}
+
+let classifier: Awaited<ReturnType<typeof loadBrowserClassifier>> | null = null
+const base = location.origin
+
+window.banwen = {
+  async load() {
+    const t0 = performance.now()
+    classifier = await loadBrowserClassifier({
+      modelRoot: `${base}/models/`,
+      wasm: { mjs: `${base}/ort/ort-wasm-simd-threaded.asyncify.mjs`, wasm: `${base}/ort/ort-wasm-simd-threaded.asyncify.wasm` },
+    })
+    return performance.now() - t0
+  },
+  predict: (s) => classifier!.predict(s),
+  async time(s, rounds) {
+    const t0 = performance.now()
+    for (let i = 0; i < rounds; i++) await classifier!.predict(s)
+    return performance.now() - t0
+  },
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto'
+import { MODEL_SPEC } from './spec'
+import { buildTokenizerJson, encode, loadTokenizer, normalizedChars } from './tokenizer'
+import { features, type Features } from './features'
+import { forward, initWeights, sigmoid, Trainer, type Weights } from './network'
+import { rng, shuffle } from './random'
+import { bestThreshold, confusion, prf } from './metrics'
+import type { Example } from './data'
+
+export interface TrainOptions {
+  seed: number
+  epochs: number
+  batch: number
+  lr: number
+  valShare: number
+  log?: (line: string) => void
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { seed: 20261121, epochs: 24, batch: 32, lr: 0.01, valShare: 0.1 }
+
+export interface TrainResult {
+  weights: Weights
+  tokenizerJson: ReturnType<typeof buildTokenizerJson>
+  thresholds: { tao: number; burden: number }
+  validation: Record<'tao' | 'burden', { precision: number; recall: number; f1: number }>
+  epoch: number
+  dataHash: string
+  counts: { train: number; validation: number; tao: number; burden: number }
+}
+
+/** Deterministic under the seed: same data, same options → the same bytes. */
+export function train(data: Example[], o: TrainOptions = DEFAULT_TRAIN): TrainResult {
+  const log = o.log ?? (() => {})
+  const dataHash = createHash('sha256').update(data.map((e) => `${e.y.join('')}\t${e.text}`).join('\n')).digest('hex')
+  const next = rng(o.seed)
+  const all = shuffle(data, next)
+  const nVal = Math.round(all.length * o.valShare)
+  const val = all.slice(0, nVal)
+  const trn = all.slice(nVal)
+
+  // Vocabulary: characters of the training split, most frequent first.
+  const freq = new Map<string, number>()
+  for (const e of trn) for (const c of normalizedChars(e.text)) freq.set(c, (freq.get(c) ?? 0) + 1)
+  const chars = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c)
+  const tokenizerJson = buildTokenizerJson(chars)
+  const tok = loadTokenizer(tokenizerJson)
+  const vocab = Object.keys(tokenizerJson.model.vocab).length
+  const enc = (e: Example) => ({ f: features(encode(tok, e.text)), y: e.y })
+  const trainSet = trn.map(enc)
+  const valSet = val.map(enc)
+
+  const pos = [0, 1].map((k) => trainSet.filter((e) => e.y[k]).length)
+  const posWeight: [number, number] = [0, 1].map((k) => Math.min(4, Math.sqrt((trainSet.length - pos[k]!) / Math.max(1, pos[k]!)))) as [number, number]
+  log(`训练 ${trainSet.length} 句，验证 ${valSet.length} 句；词表 ${vocab}；正例 tao ${pos[0]} / burden ${pos[1]}`)
+
+  const weights = initWeights(vocab, next)
+  const trainer = new Trainer(weights, o.lr)
+  let best = { f1: -1, epoch: 0, snapshot: snapshot(weights) }
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const order = shuffle(trainSet, next)
+    let loss = 0
+    for (let i = 0; i < order.length; i += o.batch) loss += trainer.step(order.slice(i, i + o.batch), posWeight) * Math.min(o.batch, order.length - i)
+    const scores = scoreAll(weights, valSet.map((e) => e.f))
+    const f1 = (['tao', 'burden'] as const).map((_, k) => bestThreshold(scores.map((s) => s[k]!), valSet.map((e) => e.y[k] === 1)).f1)
+    const mean = (f1[0]! + f1[1]!) / 2
+    log(`第 ${epoch} 轮：损失 ${(loss / order.length).toFixed(4)}，验证 F1 tao ${f1[0]!.toFixed(3)} burden ${f1[1]!.toFixed(3)}`)
+    if (mean > best.f1 + 1e-9) best = { f1: mean, epoch, snapshot: snapshot(weights) }
+  }
+  restore(weights, best.snapshot)
+
+  const scores = scoreAll(weights, valSet.map((e) => e.f))
+  const thresholds = { tao: 0.5, burden: 0.5 }
+  const validation = {} as TrainResult['validation']
+  ;(['tao', 'burden'] as const).forEach((label, k) => {
+    const gold = valSet.map((e) => e.y[k] === 1)
+    const s = scores.map((x) => x[k]!)
+    thresholds[label] = bestThreshold(s, gold).threshold
+    validation[label] = prf(confusion(s.map((x) => x >= thresholds[label]), gold))
+  })
+  return { weights, tokenizerJson, thresholds, validation, epoch: best.epoch, dataHash, counts: { train: trainSet.length, validation: valSet.length, tao: pos[0]!, burden: pos[1]! } }
+}
+
+export function scoreAll(w: Weights, fs: Features[]): Array<[number, number]> {
+  return fs.map((f) => {
+    const { logits } = forward(w, f)
+    return [sigmoid(logits[0]), sigmoid(logits[1])]
+  })
+}
+
+const KEYS = ['uni', 'ngram', 'w1', 'b1', 'w2', 'b2'] as const
+const snapshot = (w: Weights) => KEYS.map((k) => w[k].slice())
+const restore = (w: Weights, s: Float32Array[]) => KEYS.forEach((k, i) => w[k].set(s[i]!))
+
+export { MODEL_SPEC }
