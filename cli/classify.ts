@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { createAnalyzer, type SentenceClassifier } from '../core'
+import { createAnalyzer, ruleVerdicts, type SentenceClassifier } from '../core'
 import { loadNodeClassifier } from '../models/runtime/node'
 import { loadRuleSet } from './load'
 import { EXIT, UsageError } from './errors'
@@ -8,12 +8,6 @@ import { EXIT, UsageError } from './errors'
 export const CLASSIFY_HELP = `用法：banwen classify [--rules 文件] [--no-model] < 句子.txt
   每行一句，逐行输出 JSON：{"tao": 概率, "burden": 概率, "taoHit": 是否套话, "burdenHit": 是否增负}。
   有模型时概率来自模型，判定为模型或规则任一命中；无模型时只用规则（概率为 0 或 1）。`
-
-/** Rule verdicts for one sentence: does a tao / burden rule fire on it alone? */
-function ruleHits(analyzer: ReturnType<typeof createAnalyzer>, sentence: string) {
-  const r = analyzer.analyzeSync(sentence, { docType: '其他' })
-  return { tao: r.findings.some((f) => f.category === 'tao'), burden: r.findings.some((f) => f.category === 'burden') }
-}
 
 export async function classify(argv: string[]): Promise<number> {
   let values
@@ -39,7 +33,7 @@ export async function classify(argv: string[]): Promise<number> {
     chunk.forEach((line, j) => {
       const text = line.trim()
       if (!text) return console.log(JSON.stringify({ tao: 0, burden: 0, taoHit: false, burdenHit: false, empty: true }))
-      const rules = ruleHits(analyzer, text)
+      const rules = ruleVerdicts(analyzer, text)
       const p = probs?.[j]
       const tao = p ? p.tao : rules.tao ? 1 : 0
       const burden = p ? p.burden : rules.burden ? 1 : 0

@@ -1,0 +1,21 @@
+/** npm run bench — prints measured figures; targets live in the issues, not in assertions. */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { runEngineBench } from './engine'
+import { runModelBench } from './model'
+
+console.log(`# banwen 基准测试（${new Date().toISOString()}，${process.platform} ${process.arch}）`)
+await runEngineBench()
+await runModelBench()
+for (const [file, fn, title] of [
+  ['server.ts', 'runServerBench', '服务'],
+  ['extension.ts', 'runExtensionBench', '扩展（Chromium）'],
+] as const) {
+  const path = resolve(import.meta.dirname, file)
+  if (!existsSync(path)) {
+    console.log(`\n## ${title}\n尚未提供基准`)
+    continue
+  }
+  const mod = await import(path)
+  await mod[fn]()
+}
