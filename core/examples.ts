@@ -1,6 +1,7 @@
 import type { Rule, RuleExample, RuleSet } from './schema/ruleset'
 import { createAnalyzer } from './analyzer'
 import { fingerprint } from './copy/fingerprint'
+import { charTotal, countChars } from './text/count'
 
 /** One rule example, run: what was expected and what the engine did. */
 export interface ExampleResult {
@@ -20,9 +21,9 @@ export function filler(chars: number): string {
   const parts: string[] = []
   let n = 0
   for (let i = 1; n < chars; i++) {
-    const s = `第${i}段：东山镇第${i}村新修村道${i % 9 + 1}公里，投入${i * 3}万元。\n`
+    const s = `第${i}段：东山镇第${i}村新修村道${(i % 9) + 1}公里，投入${i * 3}万元。\n`
     parts.push(s)
-    n += s.replace(/\s/g, '').length - String(i).length * 2 - String(i * 3).length + 3
+    n += charTotal(countChars(s))
   }
   return parts.join('')
 }
