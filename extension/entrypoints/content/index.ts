@@ -1,0 +1,30 @@
+/**
+ * Runs in every frame (about:blank and srcdoc included). Each frame handles its own document;
+ * an iframe whose body is an editor inside a same-origin page is handled by its parent frame,
+ * where the form, the title and the submit button are.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script'
+import { browser } from 'wxt/browser'
+import { loadConfig } from '../../lib/config'
+import { Controller } from '../../lib/controller'
+import { findProfile } from '../../lib/page/profile'
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_idle',
+  async main() {
+    if (document.documentElement.hasAttribute('data-banwen-off')) return
+    const config = await loadConfig()
+    const url = location.href === 'about:blank' || location.href === 'about:srcdoc' ? document.referrer || location.href : location.href
+    const profile = findProfile([...config.siteProfiles, ...config.ruleSet.siteProfiles], url)
+    const controller = new Controller(document, config, profile)
+    controller.start()
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      if ((msg as { type?: string } | null)?.type === 'config:changed') void loadConfig().then((c) => controller.reload(c))
+      return undefined
+    })
+  },
+})

@@ -1,0 +1,296 @@
+/**
+ * The content script's conductor for one document: finds editors, runs a session per editor,
+ * renders the UI in a shadow root, and guards the submission with the filing check.
+ */
+import { createElement } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { decideFiling, type SiteProfile, type TelemetryKind } from '../../core'
+import { EditorFinder } from './adapters/find'
+import type { EditorAdapter } from './adapters/types'
+import type { Config } from './config'
+import { SubmitGuard } from './filing/guard'
+import { HighlightPainter, supportsHighlights } from './marks/highlight'
+import { MirrorPainter } from './marks/mirror'
+import { OverlayPainter } from './marks/overlay'
+import type { Painter } from './marks/types'
+import { send } from './messages'
+import { PageFields } from './page/fields'
+import { EditorSession } from './session'
+import { buildEvent, pushEvents, sha256Hex, type EventExtra } from './telemetry'
+import type { UiActions } from './ui/actions'
+import { App } from './ui/App'
+import { createHost, type UiHost } from './ui/host'
+import { watchPointer } from './ui/pointer'
+import { UiStore } from './ui/store'
+
+const HOVER_DELAY_MS = 250
+const HIDE_DELAY_MS = 350
+const MIN_FILING_CHARS = 10
+
+interface Entry {
+  session: EditorSession
+  off: Array<() => void>
+}
+
+export class Controller {
+  readonly store = new UiStore()
+  private entries = new Map<EditorAdapter, Entry>()
+  private host: UiHost | null = null
+  private root: Root | null = null
+  private finder: EditorFinder | null = null
+  private guard: SubmitGuard | null = null
+  private fields: PageFields
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null
+  private hideTimer: ReturnType<typeof setTimeout> | null = null
+  private insideCard = false
+  private statusTimer: ReturnType<typeof setTimeout> | null = null
+  private dialogSeq = 0
+  private analyses = 0
+
+  constructor(
+    private doc: Document,
+    private config: Config,
+    private profile: SiteProfile | null,
+  ) {
+    this.fields = new PageFields(doc, profile, config.ruleSet.docTypes.map((t) => t.name))
+  }
+
+  start(): void {
+    this.finder = new EditorFinder(this.doc, this.profile, {
+      found: (a) => this.add(a),
+      lost: (a) => this.remove(a),
+      busy: () => [...this.entries.keys()].some((a) => a.composing),
+    })
+    this.guard = new SubmitGuard(this.doc, this.profile, {
+      applies: (form) => this.appliesTo(form),
+      check: () => this.fileCheck(),
+    })
+    this.doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.store.get().card) this.actions.closeCard()
+    })
+    if (this.config.serverConfigured) void send('quota:get', {}).then((quota) => quota && this.store.set({ quota }))
+  }
+
+  private ensureHost(): UiHost {
+    if (this.host) return this.host
+    this.host = createHost(this.doc)
+    this.root = createRoot(this.host.app)
+    this.root.render(createElement(App, { store: this.store, actions: this.actions }))
+    return this.host
+  }
+
+  private painterFor(adapter: EditorAdapter, host: UiHost): Painter {
+    if (adapter.kind === 'textarea') return new MirrorPainter(adapter, host.layer)
+    // data-banwen-marks="overlay" on <html> forces the fallback (tests, and cores we know misdraw).
+    const forced = this.doc.documentElement.dataset.banwenMarks === 'overlay'
+    if (!forced && supportsHighlights(adapter.doc)) return new HighlightPainter(adapter)
+    return new OverlayPainter(adapter, host.layer)
+  }
+
+  private add(adapter: EditorAdapter): void {
+    const host = this.ensureHost()
+    const session = new EditorSession(adapter, this.painterFor(adapter, host), this.config, this.fields, (s) => this.onReport(s))
+    const off = [
+      watchPointer(session, {
+        hover: (s, id) => this.hover(s, id),
+        click: (s, id) => this.showCard(s, id, true),
+        typing: () => {
+          if (this.store.get().card) this.actions.closeCard()
+        },
+      }),
+    ]
+    const onFocus = () => {
+      if (this.store.get().active !== session) this.store.set({ active: session })
+    }
+    const focusTarget: EventTarget = adapter.frame ? adapter.doc : adapter.element
+    focusTarget.addEventListener('focusin', onFocus)
+    off.push(() => focusTarget.removeEventListener('focusin', onFocus))
+    this.entries.set(adapter, { session, off })
+    const sessions = [...this.entries.values()].map((e) => e.session)
+    this.store.set({ sessions, active: this.store.get().active ?? session })
+    host.host.dataset.editors = [...this.entries.keys()].map((a) => a.kind).join(' ')
+    session.run()
+  }
+
+  private remove(adapter: EditorAdapter): void {
+    const entry = this.entries.get(adapter)
+    if (!entry) return
+    for (const off of entry.off) off()
+    entry.session.destroy()
+    this.entries.delete(adapter)
+    const sessions = [...this.entries.values()].map((e) => e.session)
+    const st = this.store.get()
+    this.store.set({
+      sessions,
+      active: st.active === entry.session ? sessions[0] ?? null : st.active,
+      card: st.card?.session === entry.session ? null : st.card,
+    })
+  }
+
+  private onReport(session: EditorSession): void {
+    this.analyses++
+    const st = this.store.get()
+    // A card for a finding that no longer exists would point at nothing.
+    if (st.card && st.card.session === session && !session.visibleFindings().some((f) => f.id === st.card!.findingId)) {
+      this.store.set({ card: null })
+    } else this.store.touch()
+    this.exposeState(session)
+    this.sendStatus()
+  }
+
+  /** State on the host element, read by the end-to-end tests and the benchmark. */
+  private exposeState(session: EditorSession): void {
+    const h = this.host?.host
+    if (!h || !session.report) return
+    h.dataset.paintSeq = String([...this.entries.values()].reduce((n, e) => n + e.session.paintSeq, 0))
+    h.dataset.analyses = String(this.analyses)
+    h.dataset.lastPaint = session.lastPaintAt.toFixed(1)
+    h.dataset.analysisMs = session.lastAnalysisMs.toFixed(2)
+    h.dataset.score = String(session.report.score)
+    h.dataset.findings = String(session.visibleFindings().length)
+  }
+
+  private sendStatus(): void {
+    if (this.statusTimer) return
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null
+      const r = this.store.get().active?.report
+      if (r) void send('tab:status', { score: r.score, grade: r.grade, findings: r.findings.length, docType: r.docType, chars: r.chars, cap: r.cap })
+    }, 1000)
+  }
+
+  private hover(session: EditorSession, id: string | null): void {
+    const card = this.store.get().card
+    if (this.hoverTimer) clearTimeout(this.hoverTimer)
+    this.hoverTimer = null
+    if (id) {
+      if (this.hideTimer) clearTimeout(this.hideTimer)
+      this.hideTimer = null
+      if (card?.findingId === id) return
+      this.hoverTimer = setTimeout(() => this.showCard(session, id, false), HOVER_DELAY_MS)
+      return
+    }
+    if (card && !card.pinned) this.scheduleHide()
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer) return
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = null
+      const card = this.store.get().card
+      if (card && !card.pinned && !this.insideCard) this.actions.closeCard()
+    }, HIDE_DELAY_MS)
+  }
+
+  private showCard(session: EditorSession, findingId: string, pinned: boolean): void {
+    const rect = session.painter.rectsOf(findingId)[0]
+    if (!rect) return
+    const prev = this.store.get().card
+    prev?.session.painter.setActive(null)
+    session.painter.setActive(findingId)
+    this.store.set({ card: { session, findingId, anchor: rect, pinned, showRule: false }, active: session })
+  }
+
+  private async telemetry(session: EditorSession, kind: TelemetryKind, extra: EventExtra = {}): Promise<void> {
+    if (!session.report) return
+    const docHash = extra.docHash ?? (await sha256Hex(session.text))
+    await pushEvents([buildEvent(kind, session.report, this.config, { ...extra, docHash })])
+  }
+
+  readonly actions: UiActions = {
+    selectFinding: (session, id) => {
+      const f = session.finding(id)
+      if (!f) return
+      session.adapter.select(f)
+      this.store.set({ active: session })
+      // The card goes where the span is after scrolling.
+      requestAnimationFrame(() => this.showCard(session, id, true))
+    },
+    ignore: (session, id) => {
+      const f = session.finding(id)
+      this.actions.closeCard()
+      session.ignore(id)
+      if (f) void this.telemetry(session, 'dismiss', { ruleId: f.ruleId })
+      this.notice('已忽略（仅本文件）')
+    },
+    falsePositive: (session, id) => {
+      const f = session.finding(id)
+      if (!f) return
+      void this.telemetry(session, 'false-positive', { ruleId: f.ruleId })
+      this.actions.closeCard()
+      session.ignore(id)
+      this.notice('已报告误报，谢谢！')
+    },
+    toggleRule: () => {
+      const card = this.store.get().card
+      if (card) this.store.set({ card: { ...card, showRule: !card.showRule, pinned: true } })
+    },
+    closeCard: () => {
+      this.store.get().card?.session.painter.setActive(null)
+      this.store.set({ card: null })
+      this.insideCard = false
+    },
+    cardHover: (inside) => {
+      this.insideCard = inside
+      if (!inside) this.scheduleHide()
+    },
+    setDocType: (session, docType) => session.setDocType(docType),
+    setCollapsed: (collapsed) => this.store.set({ collapsed }),
+    setDock: (dock) => this.store.set({ dock }),
+  }
+
+  private notice(text: string): void {
+    this.store.set({ notice: text })
+    setTimeout(() => this.store.get().notice === text && this.store.set({ notice: null }), 3000)
+  }
+
+  /** The editor the filing check reads: the one last used, else the longest. */
+  private primary(): EditorSession | null {
+    const active = this.store.get().active
+    if (active && this.entries.has(active.adapter)) return active
+    let best: EditorSession | null = null
+    for (const { session } of this.entries.values()) if (!best || session.text.length > best.text.length) best = session
+    return best
+  }
+
+  private appliesTo(form: HTMLFormElement | null): boolean {
+    const s = this.primary()
+    if (!s || s.adapter.getText().trim().length < MIN_FILING_CHARS) return false
+    if (!form) return true
+    const el = s.adapter.frame ?? s.adapter.element
+    return form.contains(el) || this.profile !== null
+  }
+
+  private async fileCheck(): Promise<boolean> {
+    const session = this.primary()
+    if (!session) return true
+    const report = session.run()
+    const decision = decideFiling(report, session.ruleSet.filing)
+    const docHash = await sha256Hex(session.text)
+    if (decision.action === 'pass') {
+      await this.telemetry(session, 'filed', { action: 'pass', docHash })
+      return true
+    }
+    this.actions.closeCard()
+    const choice = await new Promise<{ go: boolean; reason?: string }>((resolve) =>
+      this.store.set({ dialog: { id: ++this.dialogSeq, report, decision, resolve } }),
+    )
+    this.store.set({ dialog: null })
+    if (!choice.go) {
+      await this.telemetry(session, 'filed', { action: decision.action === 'block' ? 'block' : 'returned', docHash })
+      return false
+    }
+    // Going on past the check is an override: after a warning, or after a justification.
+    await this.telemetry(session, 'override', { action: decision.action, docHash, ...(choice.reason ? { reason: choice.reason } : {}) })
+    return true
+  }
+
+  /** New config from the background (rules synced): start every editor again with it. */
+  reload(config: Config): void {
+    this.config = config
+    this.finder?.destroy()
+    for (const a of [...this.entries.keys()]) this.remove(a)
+    this.guard?.destroy()
+    this.start()
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Marks through the CSS Custom Highlight API: ranges registered with the document, styled by
+ * ::highlight() rules. Nothing is inserted into the editor, so editors with their own model
+ * (CKEditor 5) cannot revert it and undo history stays clean.
+ */
+import type { Category } from '../../../core'
+import type { EditorAdapter } from '../adapters/types'
+import { CATEGORY_ORDER, highlightCss, highlightName } from './categories'
+import { contains, frameOffset, shift } from './geometry'
+import type { Mark, Painter } from './types'
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight
+interface HighlightWindow {
+  CSS?: { highlights?: HighlightRegistry }
+  Highlight?: HighlightCtor
+}
+
+/** True when the window of `doc` can draw custom highlights (Chromium 105+). */
+export function supportsHighlights(doc: Document): boolean {
+  const w = doc.defaultView as unknown as HighlightWindow | null
+  return !!(w?.CSS?.highlights && typeof w.Highlight === 'function')
+}
+
+/** One Highlight per category per document, shared by the painters of all editors in it. */
+class DocHighlights {
+  readonly byName = new Map<string, Highlight>()
+  constructor(doc: Document) {
+    const w = doc.defaultView as unknown as Required<HighlightWindow>
+    const names = [...CATEGORY_ORDER, 'active' as const]
+    names.forEach((c, i) => {
+      const h = new w.Highlight()
+      // Later categories are more serious and paint over earlier ones; the active one is on top.
+      h.priority = i
+      w.CSS.highlights!.set(highlightName(c), h)
+      this.byName.set(highlightName(c), h)
+    })
+    injectStyle(doc, 'banwen-highlight-style', highlightCss())
+  }
+}
+
+const registries = new WeakMap<Document, DocHighlights>()
+function registryFor(doc: Document): DocHighlights {
+  let r = registries.get(doc)
+  if (!r) {
+    r = new DocHighlights(doc)
+    registries.set(doc, r)
+  }
+  return r
+}
+
+/** A <style> in the document's head: page chrome, not editor content (an iframe's body is the editor). */
+export function injectStyle(doc: Document, id: string, css: string): void {
+  if (doc.getElementById(id)) return
+  const style = doc.createElement('style')
+  style.id = id
+  style.textContent = css
+  ;(doc.head ?? doc.documentElement).appendChild(style)
+}
+
+export class HighlightPainter implements Painter {
+  private ranges = new Map<string, { mark: Mark; range: Range }>()
+  private active: Range | null = null
+  private reg: DocHighlights
+
+  constructor(private adapter: EditorAdapter) {
+    this.reg = registryFor(adapter.doc)
+  }
+
+  private highlight(c: Category | 'active'): Highlight {
+    return this.reg.byName.get(highlightName(c))!
+  }
+
+  paint(marks: Mark[]): void {
+    this.clear()
+    for (const mark of marks) {
+      const range = this.adapter.rangeFor(mark)
+      if (!range || range.collapsed) continue
+      this.ranges.set(mark.id, { mark, range })
+      this.highlight(mark.category).add(range)
+    }
+  }
+
+  setActive(id: string | null): void {
+    const h = this.highlight('active')
+    if (this.active) h.delete(this.active)
+    this.active = null
+    const hit = id ? this.ranges.get(id) : undefined
+    if (hit) {
+      this.active = hit.range
+      h.add(hit.range)
+    }
+  }
+
+  hitTest(x: number, y: number): string[] {
+    const offset = this.adapter.offsetAtPoint(x, y)
+    if (offset === null) return []
+    const out: string[] = []
+    for (const [id, { mark, range }] of this.ranges) {
+      if (offset < mark.start || offset > mark.end) continue
+      // The caret lands on the nearest character even beside the text: check the boxes too.
+      if ([...range.getClientRects()].some((r) => contains(r, x, y))) out.push(id)
+    }
+    return out
+  }
+
+  rectsOf(id: string): DOMRect[] {
+    const hit = this.ranges.get(id)
+    if (!hit) return []
+    const d = frameOffset(this.adapter.frame)
+    return [...hit.range.getClientRects()].map((r) => shift(r, d))
+  }
+
+  /** Live ranges follow edits by themselves: nothing to hide. */
+  stale(): void {}
+
+  private clear(): void {
+    for (const { mark, range } of this.ranges.values()) this.highlight(mark.category).delete(range)
+    this.ranges.clear()
+    this.setActive(null)
+  }
+
+  destroy(): void {
+    this.clear()
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Marks for <textarea> and text inputs, whose text has no DOM nodes to range over: a mirror of
+ * the field's text, laid out like the field, with transparent glyphs and coloured spans. It sits
+ * over the field's client area in the shadow root and follows its scroll and size.
+ */
+import type { EditorAdapter } from '../adapters/types'
+import { CATEGORY_ORDER } from './categories'
+import { applyMirrorStyle } from './mirror-style'
+import { contains } from './geometry'
+import type { Mark, Painter } from './types'
+
+type Field = HTMLTextAreaElement | HTMLInputElement
+
+export class MirrorPainter implements Painter {
+  private box: HTMLElement
+  private mirror: HTMLElement
+  private spans = new Map<string, HTMLElement[]>()
+  private active: string | null = null
+  private frame = 0
+  private offs: Array<() => void> = []
+  private resize: ResizeObserver
+  private field: Field
+
+  constructor(adapter: EditorAdapter, root: HTMLElement) {
+    this.field = adapter.element as Field
+    const doc = root.ownerDocument
+    this.box = doc.createElement('div')
+    this.box.className = 'bw-mirror-box'
+    this.mirror = doc.createElement('div')
+    this.mirror.className = 'bw-mirror'
+    this.box.appendChild(this.mirror)
+    root.appendChild(this.box)
+    const onScroll = () => this.syncScroll()
+    this.field.addEventListener('scroll', onScroll, { passive: true })
+    this.offs.push(() => this.field.removeEventListener('scroll', onScroll))
+    const relayout = () => this.schedule()
+    window.addEventListener('scroll', relayout, { capture: true, passive: true })
+    window.addEventListener('resize', relayout, { passive: true })
+    this.offs.push(() => {
+      window.removeEventListener('scroll', relayout, { capture: true })
+      window.removeEventListener('resize', relayout)
+    })
+    this.resize = new ResizeObserver(relayout)
+    this.resize.observe(this.field)
+  }
+
+  paint(marks: Mark[]): void {
+    const text = this.field.value
+    const doc = this.mirror.ownerDocument
+    const frag = doc.createDocumentFragment()
+    this.spans.clear()
+    // Flatten overlapping marks into runs; each run shows its most serious category.
+    const cuts = new Set<number>([0, text.length])
+    for (const m of marks) {
+      cuts.add(Math.min(m.start, text.length))
+      cuts.add(Math.min(m.end, text.length))
+    }
+    const points = [...cuts].sort((a, b) => a - b)
+    const rank = (m: Mark) => CATEGORY_ORDER.indexOf(m.category)
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i]!
+      const b = points[i + 1]!
+      if (b <= a) continue
+      const covering = marks.filter((m) => m.start <= a && m.end >= b)
+      const piece = text.slice(a, b)
+      if (covering.length === 0) {
+        frag.appendChild(doc.createTextNode(piece))
+        continue
+      }
+      const top = covering.reduce((x, y) => (rank(y) > rank(x) ? y : x))
+      const span = doc.createElement('span')
+      span.className = `bw-m bw-${top.category}`
+      span.textContent = piece
+      for (const m of covering) {
+        const list = this.spans.get(m.id) ?? []
+        list.push(span)
+        this.spans.set(m.id, list)
+      }
+      frag.appendChild(span)
+    }
+    // A trailing newline needs a character after it to take up its line, as in the textarea.
+    if (text.endsWith('\n')) frag.appendChild(doc.createTextNode('\u200b'))
+    this.mirror.replaceChildren(frag)
+    this.setActive(this.active)
+    this.layout()
+    this.box.style.visibility = ''
+  }
+
+  private schedule(): void {
+    if (this.frame) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      this.layout()
+    })
+  }
+
+  private layout(): void {
+    const f = this.field
+    const r = f.getBoundingClientRect()
+    const st = this.box.style
+    st.transform = `translate(${r.left + f.clientLeft}px, ${r.top + f.clientTop}px)`
+    st.width = `${f.clientWidth}px`
+    st.height = `${f.clientHeight}px`
+    st.display = r.width === 0 ? 'none' : ''
+    applyMirrorStyle(f, this.mirror)
+    this.syncScroll()
+  }
+
+  private syncScroll(): void {
+    this.mirror.style.transform = `translate(${-this.field.scrollLeft}px, ${-this.field.scrollTop}px)`
+  }
+
+  setActive(id: string | null): void {
+    for (const el of this.spans.get(this.active ?? '') ?? []) el.classList.remove('bw-active')
+    this.active = id
+    for (const el of this.spans.get(id ?? '') ?? []) el.classList.add('bw-active')
+  }
+
+  /** Page coordinates equal ours: the field lives in the same document as the shadow root. */
+  hitTest(x: number, y: number): string[] {
+    const box = this.box.getBoundingClientRect()
+    if (!contains(box, x, y, 0)) return []
+    const out: string[] = []
+    for (const [id, els] of this.spans) {
+      if (els.some((el) => [...el.getClientRects()].some((r) => contains(r, x, y, 1)))) out.push(id)
+    }
+    return out
+  }
+
+  rectsOf(id: string): DOMRect[] {
+    return (this.spans.get(id) ?? []).flatMap((el) => [...el.getClientRects()])
+  }
+
+  stale(): void {
+    this.box.style.visibility = 'hidden'
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame)
+    for (const off of this.offs) off()
+    this.resize.disconnect()
+    this.box.remove()
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * One editor's analysis loop: debounced, never during IME composition, incremental through the
+ * analyzer's sentence cache, stale model results dropped. Reads the editor; the painter draws.
+ */
+import { createAnalyzer, type Analyzer, type Finding, type Report } from '../../core'
+import type { EditorAdapter } from './adapters/types'
+import { messageClassifier } from './classifier'
+import type { Config } from './config'
+import type { Painter } from './marks/types'
+import type { PageFields } from './page/fields'
+
+export const DEBOUNCE_MS = 300
+
+export interface SessionListener {
+  (session: EditorSession): void
+}
+
+let nextId = 1
+
+export class EditorSession {
+  readonly id = `s${nextId++}`
+  report: Report | null = null
+  /** The text the report was made from; offsets in findings point into it. */
+  text = ''
+  /** 文种 chosen by the drafter in the panel; beats the form field and detection. */
+  docTypeOverride: string | undefined
+  /** Findings dismissed with 忽略, for this document only (by finding id, stable across edits). */
+  readonly ignored = new Set<string>()
+  /** Paint counter and the last analysis's cost, exposed for tests and the benchmark. */
+  paintSeq = 0
+  lastAnalysisMs = 0
+  lastPaintAt = 0
+  private analyzer: Analyzer
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private asyncSeq = 0
+  private offs: Array<() => void> = []
+
+  constructor(
+    readonly adapter: EditorAdapter,
+    readonly painter: Painter,
+    readonly config: Config,
+    private fields: PageFields,
+    private listener: SessionListener,
+  ) {
+    this.analyzer = createAnalyzer({
+      ruleSet: config.ruleSet,
+      superior: config.fingerprints,
+      classifier: config.model ? messageClassifier(config.model) : null,
+    })
+    this.offs.push(adapter.onChange(() => this.schedule()))
+    this.offs.push(adapter.onEditStart(() => painter.stale()))
+  }
+
+  get ruleSet() {
+    return this.analyzer.ruleSet
+  }
+
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      // compositionend schedules again; never analyse or repaint under the IME.
+      if (this.adapter.composing) return
+      this.run()
+    }, delay)
+  }
+
+  docOptions(): { title?: string; docType?: string } {
+    const title = this.fields.title()
+    const docType = this.docTypeOverride ?? this.fields.docType()
+    return { ...(title ? { title } : {}), ...(docType ? { docType } : {}) }
+  }
+
+  /** Analyses the current text now and repaints; returns the report (the filing check uses it). */
+  run(): Report {
+    const t0 = performance.now()
+    const text = this.adapter.getText()
+    const opts = this.docOptions()
+    const report = this.analyzer.analyzeSync(text, opts)
+    this.apply(text, report)
+    this.lastAnalysisMs = performance.now() - t0
+    if (this.config.model) this.askModel(text, opts)
+    return report
+  }
+
+  /** Rules first (synchronous), then the model's view merged in when it answers. */
+  private askModel(text: string, opts: { title?: string; docType?: string }): void {
+    const seq = ++this.asyncSeq
+    this.analyzer
+      .analyze(text, opts)
+      .then((report) => {
+        // A newer edit or analysis exists, or the drafter is composing: this result is stale.
+        if (seq !== this.asyncSeq || this.adapter.composing || this.timer) return
+        if (this.adapter.getText() !== text) return
+        this.apply(text, report)
+      })
+      .catch(() => {})
+  }
+
+  private apply(text: string, report: Report): void {
+    this.text = text
+    this.report = report
+    this.painter.paint(this.visibleFindings())
+    this.paintSeq++
+    this.lastPaintAt = performance.now()
+    this.listener(this)
+  }
+
+  visibleFindings(): Finding[] {
+    return this.report ? this.report.findings.filter((f) => !this.ignored.has(f.id)) : []
+  }
+
+  finding(id: string): Finding | undefined {
+    return this.report?.findings.find((f) => f.id === id)
+  }
+
+  ignore(id: string): void {
+    this.ignored.add(id)
+    this.painter.paint(this.visibleFindings())
+    this.listener(this)
+  }
+
+  setDocType(docType: string | undefined): void {
+    this.docTypeOverride = docType
+    this.run()
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.asyncSeq++
+    for (const off of this.offs) off()
+    this.painter.destroy()
+  }
+}

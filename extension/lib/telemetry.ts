@@ -1,0 +1,38 @@
+/**
+ * Telemetry events: scores, counts and rule ids from the report, never document text. The
+ * background queues and sends them; here they are only built and handed over.
+ */
+import { TelemetryEventSchema, telemetryFromReport, type Report, type TelemetryEvent, type TelemetryKind } from '../../core'
+import type { Config } from './config'
+import { send } from './messages'
+import { uuid } from './hash'
+
+export { sha256Hex } from './hash'
+
+export type EventExtra = Pick<TelemetryEvent, 'action' | 'reason' | 'ruleId' | 'docHash'>
+
+export function buildEvent(kind: TelemetryKind, report: Report, config: Config, extra: EventExtra = {}): TelemetryEvent | null {
+  const event: Record<string, unknown> & { docType: string; reason?: string } = {
+    id: uuid(),
+    kind,
+    at: new Date().toISOString(),
+    unit: config.unit || '未设置单位',
+    user: config.user || 'anonymous',
+    extensionVersion: config.extensionVersion,
+    ...telemetryFromReport(report),
+    ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+  }
+  event.docType = event.docType.slice(0, 20)
+  if (event.reason) event.reason = event.reason.slice(0, 2000)
+  const parsed = TelemetryEventSchema.safeParse(event)
+  if (!parsed.success) {
+    console.warn('[办文] 遥测事件不合约定，未发送', parsed.error.issues)
+    return null
+  }
+  return parsed.data
+}
+
+export async function pushEvents(events: Array<TelemetryEvent | null>): Promise<void> {
+  const ok = events.filter((e): e is TelemetryEvent => e !== null)
+  if (ok.length) await send('telemetry:push', { events: ok })
+}

@@ -1,0 +1,58 @@
+/** UI state outside React, so the content script's controller can drive it directly. */
+import type { FilingDecision, Report } from '../../../core'
+import type { QuotaResponse } from '../messages'
+import type { EditorSession } from '../session'
+
+export interface CardState {
+  session: EditorSession
+  findingId: string
+  /** Where the mark is, in the page viewport. */
+  anchor: DOMRect
+  /** Opened by a click or from the panel: stays until closed or the drafter types. */
+  pinned: boolean
+  showRule: boolean
+}
+
+export interface DialogState {
+  id: number
+  report: Report
+  decision: FilingDecision
+  resolve(choice: { go: boolean; reason?: string }): void
+}
+
+export interface UiState {
+  sessions: EditorSession[]
+  active: EditorSession | null
+  card: CardState | null
+  dialog: DialogState | null
+  collapsed: boolean
+  dock: 'right' | 'left'
+  quota: QuotaResponse | null
+  /** A short notice in the panel (误报已提交 …). */
+  notice: string | null
+}
+
+export class UiStore {
+  private state: UiState = { sessions: [], active: null, card: null, dialog: null, collapsed: false, dock: 'right', quota: null, notice: null }
+  private version = 0
+  private subs = new Set<() => void>()
+
+  get = (): UiState => this.state
+  getVersion = (): number => this.version
+
+  subscribe = (cb: () => void): (() => void) => {
+    this.subs.add(cb)
+    return () => this.subs.delete(cb)
+  }
+
+  set(patch: Partial<UiState>): void {
+    this.state = { ...this.state, ...patch }
+    this.touch()
+  }
+
+  /** Something inside a session (its report) changed. */
+  touch(): void {
+    this.version++
+    for (const cb of this.subs) cb()
+  }
+}
