@@ -1,0 +1,50 @@
+/** Everything the service reads from its environment, with defaults. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl?: string
+  adminToken?: string
+  /** Origins allowed besides chrome-extension:// ones. */
+  corsOrigins: string[]
+  /** Days, weeks and years in aggregates and quotas. */
+  timeZone: string
+  /** Requests per minute per token, and the burst a token may spend at once. */
+  rateLimit: { perMinute: number; burst: number }
+  /** How long a token check and the current rule set are trusted before the database is asked again. */
+  tokenCacheMs: number
+  refreshMs: number
+  /** Built dashboard; served at /. */
+  dashboardDir: string
+}
+
+export const defaultConfig: Config = {
+  port: 8787,
+  host: '0.0.0.0',
+  dataDir: './data',
+  corsOrigins: [],
+  timeZone: 'Asia/Shanghai',
+  rateLimit: { perMinute: 1200, burst: 300 },
+  tokenCacheMs: 5000,
+  refreshMs: 2000,
+  dashboardDir: new URL('./dashboard/dist/', import.meta.url).pathname,
+}
+
+const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d)
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    ...defaultConfig,
+    port: num(env.PORT, defaultConfig.port),
+    host: env.HOST || defaultConfig.host,
+    dataDir: env.BANWEN_DATA_DIR || defaultConfig.dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: env.BANWEN_ADMIN_TOKEN || undefined,
+    corsOrigins: (env.BANWEN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    timeZone: env.BANWEN_TZ || defaultConfig.timeZone,
+    rateLimit: {
+      perMinute: num(env.BANWEN_RATE_LIMIT, defaultConfig.rateLimit.perMinute),
+      burst: num(env.BANWEN_RATE_BURST, defaultConfig.rateLimit.burst),
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config'
+import type { Store } from '../store'
+import { ApiError } from './errors'
+import type { Auth, Principal } from './auth'
+import type { Published } from './published'
+
+/** What every route module gets. */
+export interface Deps {
+  store: Store
+  auth: Auth
+  published: Published
+  config: Config
+}
+
+/** A token bound to a unit speaks for that unit only. */
+export function scopeUnit(p: Principal, requested: string | undefined): string | undefined {
+  if (!p.unit) return requested
+  if (requested && requested !== p.unit) throw new ApiError(403, 'unit_forbidden', `此令牌只能用于本单位「${p.unit}」，不能访问「${requested}」`)
+  return p.unit
+}

@@ -1,0 +1,56 @@
+/**
+ * The banwen service: `npx tsx server/main.ts`. PGlite under BANWEN_DATA_DIR, or PostgreSQL
+ * when DATABASE_URL is set. Prints a one-time admin token on first start.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { loadNodeClassifier } from '../models/runtime/node'
+import { createApp } from './app'
+import { bootstrap } from './bootstrap'
+import { configFromEnv, type Config } from './config'
+import { openDb } from './db/open'
+import { createStore } from './store'
+
+export async function start(config: Config = configFromEnv()) {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const store = createStore(db, config.timeZone)
+  const { newAdminToken, seeded } = await bootstrap(store, { adminToken: config.adminToken })
+  if (!existsSync(join(config.dashboardDir, 'index.html'))) {
+    console.log('正在构建管理看板（首次启动）……')
+    try {
+      const { buildDashboard } = await import('./dashboard/build')
+      await buildDashboard()
+    } catch (e) {
+      console.error('看板构建失败，接口仍可使用：', e instanceof Error ? e.message : e)
+    }
+  }
+  const classifier = await loadNodeClassifier()
+  const app = createApp({ store, config, classifier })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
+  console.log(`办文服务已启动：http://localhost:${config.port}/  数据：${where}  模型：${classifier ? classifier.id : '未加载，仅按规则'}`)
+  if (seeded) console.log('已写入内置默认规则集作为第 1 版。')
+  if (newAdminToken) {
+    console.log('\n首次启动，已生成管理员令牌（只显示这一次，请妥善保存）：')
+    console.log(`\n    ${newAdminToken}\n`)
+  }
+
+  const stop = async () => {
+    server.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return { server, store, app }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  start().catch((e) => {
+    console.error('办文服务启动失败：', e instanceof Error ? e.message : e)
+    process.exit(1)
+  })
+}

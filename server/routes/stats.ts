@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../lib/auth'
+import { scopeUnit, type Deps } from '../lib/deps'
+import { EventFilterSchema } from '../lib/filter'
+import { query } from '../lib/validate'
+
+const basis = z.enum(['filed', 'analyzed', 'all'])
+
+export function statsRoutes({ auth, store, published }: Deps) {
+  return (
+    new Hono<AppEnv>()
+      // Trends by unit, 文种 and week; score distribution; over-cap rate; disguised directives.
+      .get('/stats/overview', auth.role('reviewer'), async (c) => {
+        const q = query(c, EventFilterSchema.extend({ basis: basis.default('filed') }))
+        const { basis: b, ...f } = q
+        return c.json(await store.stats.overview({ ...f, unit: scopeUnit(c.get('principal'), f.unit) }, b))
+      })
+      // Which rules drafters dismiss or report as 误报: what admins should fix first.
+      .get('/stats/rules', auth.role('reviewer'), async (c) => {
+        const q = query(c, EventFilterSchema.extend({ basis: basis.default('analyzed') }))
+        const { basis: b, ...f } = q
+        const [rows, served] = await Promise.all([store.stats.rules({ ...f, unit: scopeUnit(c.get('principal'), f.unit) }, b), published.rules()])
+        const titles = new Map(served.ruleSet.rules.map((r) => [r.id, { title: r.title, category: r.category }]))
+        return c.json({ basis: b, rules: rows.map((r) => ({ ...r, title: titles.get(r.ruleId)?.title ?? null, category: titles.get(r.ruleId)?.category ?? null })) })
+      })
+  )
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../lib/auth'
+import { scopeUnit, type Deps } from '../lib/deps'
+import { ApiError } from '../lib/errors'
+import { applyOverrides, UnitOverridesSchema } from '../lib/overrides'
+import { jsonBody, param, query } from '../lib/validate'
+
+const UnitParam = z.object({ unit: z.string().min(1).max(100) })
+const thisYear = () => new Date().getFullYear()
+const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(thisYear) })
+const PolicyBody = z.object({ storeText: z.boolean() }).strict()
+const QuotaBody = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    /** null: fall back to last year's count. */
+    total: z.number().int().min(0).nullable(),
+    byDocType: z.record(z.string().min(1).max(20), z.number().int().min(0)).default({}),
+  })
+  .strict()
+const OverridesBody = z.object({ overrides: UnitOverridesSchema }).strict()
+
+export function unitRoutes({ auth, store, published }: Deps) {
+  return (
+    new Hono<AppEnv>()
+      .get('/units', auth.role('reviewer'), async (c) => c.json({ units: await store.units.list() }))
+      .get('/units/:unit/policy', auth.role('drafter'), async (c) => {
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
+        const u = await store.units.get(unit)
+        return c.json({ unit, storeText: u.storeText })
+      })
+      .put('/units/:unit/policy', auth.role('admin'), async (c) => {
+        const { unit } = param(c, UnitParam)
+        const { storeText } = await jsonBody(c, PolicyBody)
+        const u = await store.units.setStoreText(unit, storeText, c.get('principal'))
+        return c.json({ unit, storeText: u.storeText })
+      })
+      .get('/units/:unit/quota', auth.role('drafter'), async (c) => {
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
+        return c.json(await store.quotas.status(unit, query(c, YearQuery).year))
+      })
+      .put('/units/:unit/quota', auth.role('admin'), async (c) => {
+        const { unit } = param(c, UnitParam)
+        const body = await jsonBody(c, QuotaBody)
+        await store.quotas.set(unit, body.year, { total: body.total, byDocType: body.byDocType }, c.get('principal'))
+        return c.json(await store.quotas.status(unit, body.year))
+      })
+      .get('/quotas', auth.role('reviewer'), async (c) => {
+        const { year } = query(c, YearQuery)
+        const p = c.get('principal')
+        const all = await store.quotas.statusAll(year)
+        return c.json({ year, units: p.unit ? all.filter((u) => u.unit === p.unit) : all })
+      })
+      .get('/units/:unit/overrides', auth.role('drafter'), async (c) => {
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
+        const [u, served] = await Promise.all([store.units.get(unit), published.rules(unit)])
+        return c.json({ unit, overrides: u.overrides, skipped: served.skipped })
+      })
+      .put('/units/:unit/overrides', auth.role('admin'), async (c) => {
+        const { unit } = param(c, UnitParam)
+        const { overrides } = await jsonBody(c, OverridesBody)
+        const { skipped } = applyOverrides((await published.rules()).ruleSet, overrides)
+        if (skipped.length) throw new ApiError(400, 'invalid_overrides', '本单位设置与当前规则集不符', skipped)
+        const u = await store.units.setOverrides(unit, overrides, c.get('principal'))
+        await published.invalidate()
+        return c.json({ unit, overrides: u.overrides, skipped: [] })
+      })
+  )
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../db/types'
+import { auditStore } from './audit'
+import { documentStore } from './documents'
+import { quotaStore } from './quotas'
+import { ruleSetStore } from './rulesets'
+import { statsStore } from './stats'
+import { superiorStore } from './superior'
+import { telemetryStore } from './telemetry'
+import { tokenStore } from './tokens'
+import { unitStore } from './units'
+
+/** Every table the service uses, over one database. `tz` decides days, weeks and years. */
+export function createStore(db: Db, tz = 'Asia/Shanghai') {
+  return {
+    db,
+    tz,
+    tokens: tokenStore(db),
+    rulesets: ruleSetStore(db),
+    units: unitStore(db),
+    quotas: quotaStore(db, tz),
+    audit: auditStore(db),
+    superior: superiorStore(db),
+    telemetry: telemetryStore(db),
+    stats: statsStore(db, tz),
+    documents: documentStore(db, tz),
+  }
+}
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,69 @@
+import type { Db } from '../db/types'
+import { quotaStatus, type QuotaSetting, type QuotaStatus } from '../lib/quota'
+import { writeAudit, type Actor } from './audit'
+
+/** A filed document counts once (by its hash) unless the filing was blocked or sent back. */
+const FILED = `kind = 'filed' AND coalesce(action, '') NOT IN ('block', 'returned')`
+
+type CountRow = { unit: string; y: number; doc_type: string | null; n: number }
+type Counts = { total: number; lastYear: number; byDocType: Record<string, number> }
+
+export function quotaStore(db: Db, tz: string) {
+  /** Filed counts for the year and the year before, per unit and 文种. */
+  async function counts(year: number, unit?: string): Promise<Map<string, Counts>> {
+    const rows = await db.query<CountRow>(
+      `SELECT unit, extract(year FROM at AT TIME ZONE $2)::int AS y, doc_type, count(DISTINCT coalesce(doc_hash, id))::int AS n
+       FROM events
+       WHERE ${FILED} AND at >= make_timestamptz($1 - 1, 1, 1, 0, 0, 0, $2) AND at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, $2)
+         AND ($3::text IS NULL OR unit = $3)
+       GROUP BY GROUPING SETS ((unit, y, doc_type), (unit, y))`,
+      [year, tz, unit ?? null],
+    )
+    const out = new Map<string, Counts>()
+    for (const r of rows) {
+      const c = out.get(r.unit) ?? { total: 0, lastYear: 0, byDocType: {} }
+      out.set(r.unit, c)
+      if (r.y !== year) {
+        if (r.doc_type === null) c.lastYear = r.n
+      } else if (r.doc_type === null) c.total = r.n
+      else c.byDocType[r.doc_type] = r.n
+    }
+    return out
+  }
+
+  async function settings(year: number, unit?: string): Promise<Map<string, QuotaSetting>> {
+    const rows = await db.query<{ unit: string; total: number | null; by_doc_type: Record<string, number> }>(
+      'SELECT unit, total, by_doc_type FROM quotas WHERE year = $1 AND ($2::text IS NULL OR unit = $2)',
+      [year, unit ?? null],
+    )
+    return new Map(rows.map((r) => [r.unit, { total: r.total, byDocType: r.by_doc_type }]))
+  }
+
+  const none: Counts = { total: 0, lastYear: 0, byDocType: {} }
+
+  return {
+    async status(unit: string, year: number): Promise<QuotaStatus> {
+      const [c, s] = await Promise.all([counts(year, unit), settings(year, unit)])
+      return quotaStatus(unit, year, c.get(unit) ?? none, s.get(unit) ?? null)
+    },
+
+    /** Every unit that filed or has a quota this year or last. */
+    async statusAll(year: number): Promise<QuotaStatus[]> {
+      const [c, s] = await Promise.all([counts(year), settings(year)])
+      const units = [...new Set([...c.keys(), ...s.keys()])].sort()
+      return units.map((u) => quotaStatus(u, year, c.get(u) ?? none, s.get(u) ?? null))
+    },
+
+    async set(unit: string, year: number, q: QuotaSetting, actor: Actor): Promise<void> {
+      await db.tx(async (t) => {
+        await t.query(
+          `INSERT INTO quotas (unit, year, total, by_doc_type) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (unit, year) DO UPDATE SET total = excluded.total, by_doc_type = excluded.by_doc_type, updated_at = now()`,
+          [unit, year, q.total, JSON.stringify(q.byDocType)],
+        )
+        await writeAudit(t, actor, 'quota.set', unit, { year, ...q })
+      })
+    },
+  }
+}
+export type QuotaStore = ReturnType<typeof quotaStore>

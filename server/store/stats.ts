@@ -1,0 +1,122 @@
+import { CategorySchema } from '../../core'
+import type { Db } from '../db/types'
+import { whereOf, type EventFilter } from '../lib/filter'
+
+export type Basis = 'filed' | 'analyzed' | 'all'
+const BASIS: Record<Basis, string> = { filed: `kind = 'filed'`, analyzed: `kind = 'analyzed'`, all: `kind IN ('analyzed', 'filed')` }
+const CATEGORIES = CategorySchema.options
+
+/** The measures every grouping shares: volume, score, over-cap rate, disguised directives, findings per category. */
+const MEASURES = `count(*)::int AS documents,
+  round(avg(score)::numeric, 1)::float8 AS avg_score,
+  round(avg(CASE WHEN over_cap IS NULL THEN NULL WHEN over_cap THEN 1.0 ELSE 0.0 END)::numeric, 4)::float8 AS over_cap_rate,
+  count(*) FILTER (WHERE over_cap)::int AS over_cap,
+  count(*) FILTER (WHERE disguised)::int AS disguised,
+  count(*) FILTER (WHERE frame)::int AS frame,
+  ${CATEGORIES.map((c) => `coalesce(sum((counts->>'${c}')::int), 0)::int AS "c_${c}"`).join(',\n  ')}`
+
+export interface Measures {
+  documents: number
+  avgScore: number | null
+  overCapRate: number | null
+  overCap: number
+  disguised: number
+  frame: number
+  findings: Record<string, number>
+}
+type MeasureRow = { documents: number; avg_score: number | null; over_cap_rate: number | null; over_cap: number; disguised: number; frame: number } & Record<string, unknown>
+const measures = (r: MeasureRow): Measures => ({
+  documents: r.documents,
+  avgScore: r.avg_score,
+  overCapRate: r.over_cap_rate,
+  overCap: r.over_cap,
+  disguised: r.disguised,
+  frame: r.frame,
+  findings: Object.fromEntries(CATEGORIES.map((c) => [c, Number(r[`c_${c}`] ?? 0)])),
+})
+
+export interface Overview {
+  basis: Basis
+  totals: Measures & { byKind: Record<string, number>; units: number; users: number }
+  weekly: Array<Measures & { week: string }>
+  byUnit: Array<Measures & { unit: string }>
+  byDocType: Array<Measures & { docType: string }>
+  scoreHistogram: Array<{ from: number; to: number; count: number }>
+  overrides: { total: number; byAction: Record<string, number>; recent: Array<{ at: string; unit: string; user: string; docType: string; action: string | null; reason: string | null; score: number }> }
+}
+
+export interface RuleStat {
+  ruleId: string
+  hits: number
+  dismissals: number
+  falsePositives: number
+  dismissRate: number | null
+  falsePositiveRate: number | null
+}
+
+export function statsStore(db: Db, tz: string) {
+  return {
+    async overview(f: EventFilter, basis: Basis): Promise<Overview> {
+      const w = whereOf(f, tz)
+      const on = `${w.sql} AND ${BASIS[basis]}`
+      const [totals, kinds, weekly, byUnit, byDocType, hist, ovr, recent] = await Promise.all([
+        db.query<MeasureRow & { units: number; users: number }>(`SELECT ${MEASURES}, count(DISTINCT unit)::int AS units, count(DISTINCT usr)::int AS users FROM events WHERE ${on}`, w.params),
+        db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM events WHERE ${w.sql} GROUP BY kind`, w.params),
+        db.query<MeasureRow & { week: string }>(
+          `SELECT to_char(date_trunc('week', at AT TIME ZONE $1), 'YYYY-MM-DD') AS week, ${MEASURES} FROM events WHERE ${on} GROUP BY 1 ORDER BY 1`,
+          w.params,
+        ),
+        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM events WHERE ${on} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, w.params),
+        db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM events WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, w.params),
+        db.query<{ b: number; n: number }>(`SELECT least(floor(score / 10), 9)::int AS b, count(*)::int AS n FROM events WHERE ${on} GROUP BY 1`, w.params),
+        db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
+        db.query<{ at: Date; unit: string; usr: string; doc_type: string; action: string | null; reason: string | null; score: number }>(
+          `SELECT at, unit, usr, doc_type, action, reason, score FROM events WHERE ${w.sql} AND kind = 'override' ORDER BY at DESC LIMIT 20`,
+          w.params,
+        ),
+      ])
+      const counts = new Map(hist.map((h) => [h.b, h.n]))
+      return {
+        basis,
+        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: totals[0]!.users },
+        weekly: weekly.map((r) => ({ week: r.week, ...measures(r) })),
+        byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
+        byDocType: byDocType.map((r) => ({ docType: r.doc_type, ...measures(r) })),
+        scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts.get(b) ?? 0 })),
+        overrides: {
+          total: ovr.reduce((a, r) => a + r.n, 0),
+          byAction: Object.fromEntries(ovr.map((r) => [r.action ?? '未注明', r.n])),
+          recent: recent.map((r) => ({ at: r.at.toISOString(), unit: r.unit, user: r.usr, docType: r.doc_type, action: r.action, reason: r.reason, score: r.score })),
+        },
+      }
+    },
+
+    /** Per rule: how often it fired, and how often drafters dismissed it or called it a 误报. */
+    async rules(f: EventFilter, basis: Basis): Promise<RuleStat[]> {
+      const w = whereOf(f, tz)
+      const rows = await db.query<{ rule_id: string; hits: number; dismissals: number; false_positives: number }>(
+        `WITH hits AS (
+           SELECT r AS rule_id, count(*)::int AS n FROM events, unnest(rule_ids) AS r WHERE ${w.sql} AND ${BASIS[basis]} GROUP BY r
+         ), fb AS (
+           SELECT rule_id, count(*) FILTER (WHERE kind = 'dismiss')::int AS d, count(*) FILTER (WHERE kind = 'false-positive')::int AS fp
+           FROM events WHERE ${w.sql} AND kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL GROUP BY rule_id
+         )
+         SELECT coalesce(hits.rule_id, fb.rule_id) AS rule_id, coalesce(hits.n, 0) AS hits, coalesce(fb.d, 0) AS dismissals, coalesce(fb.fp, 0) AS false_positives
+         FROM hits FULL JOIN fb ON fb.rule_id = hits.rule_id`,
+        w.params,
+      )
+      const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 10000) / 10000 : null)
+      return rows
+        .map((r) => ({
+          ruleId: r.rule_id,
+          hits: r.hits,
+          dismissals: r.dismissals,
+          falsePositives: r.false_positives,
+          dismissRate: rate(r.dismissals, r.hits),
+          falsePositiveRate: rate(r.false_positives, r.hits),
+        }))
+        .sort((a, b) => (b.falsePositiveRate ?? -1) - (a.falsePositiveRate ?? -1) || (b.dismissRate ?? -1) - (a.dismissRate ?? -1) || b.hits - a.hits || a.ruleId.localeCompare(b.ruleId))
+    },
+  }
+}
+export type StatsStore = ReturnType<typeof statsStore>

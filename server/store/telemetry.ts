@@ -1,0 +1,66 @@
+import type { TelemetryEvent } from '../../core'
+import type { Db } from '../db/types'
+
+/** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
+export const INGEST_CHUNK = 250
+
+const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_type text, chars integer, cap integer, score real,
+  counts jsonb, rule_ids text[], ruleset_version text, extension_version text, action text, reason text, rule_id text,
+  doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
+const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
+
+const INSERT = `INSERT INTO events (${NAMES})
+  SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS})
+  ON CONFLICT (id) DO NOTHING`
+
+const toRow = (e: TelemetryEvent, tokenId: string) => ({
+  id: e.id,
+  kind: e.kind,
+  at: e.at,
+  unit: e.unit,
+  usr: e.user,
+  doc_type: e.docType,
+  chars: e.chars,
+  cap: e.cap,
+  score: e.score,
+  counts: e.counts,
+  rule_ids: e.ruleIds,
+  ruleset_version: e.rulesetVersion,
+  extension_version: e.extensionVersion,
+  action: e.action ?? null,
+  reason: e.reason ?? null,
+  rule_id: e.ruleId ?? null,
+  doc_hash: e.docHash ?? null,
+  over_cap: e.flags?.overCap ?? null,
+  disguised: e.flags?.disguisedDirective ?? null,
+  frame: e.flags?.frame ?? null,
+  copied_share: e.flags?.copiedShare ?? null,
+  token_id: tokenId,
+})
+
+export function telemetryStore(db: Db) {
+  return {
+    /**
+     * Stores a batch in one transaction: every new event, or (on any failure) none. Events
+     * already stored, and repeats inside the batch, are counted as duplicates, so a client
+     * that retries after a lost answer delivers each event exactly once.
+     */
+    async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
+      const rows = events.map((e) => toRow(e, tokenId))
+      let accepted = 0
+      await db.tx(async (q) => {
+        for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
+          const inserted = await q.query<{ n: number }>(`WITH ins AS (${INSERT} RETURNING 1) SELECT count(*)::int AS n FROM ins`, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK))])
+          accepted += inserted[0]!.n
+        }
+      })
+      return { accepted, duplicates: events.length - accepted }
+    },
+
+    async count(): Promise<number> {
+      const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')
+      return r!.n
+    },
+  }
+}
+export type TelemetryStore = ReturnType<typeof telemetryStore>
