@@ -26,6 +26,8 @@ import { UiStore } from './ui/store'
 const HOVER_DELAY_MS = 250
 const HIDE_DELAY_MS = 350
 const MIN_FILING_CHARS = 10
+/** Panel width plus margins: less room than this beside the editor and the panel would cover it. */
+const PANEL_ROOM = 316
 
 interface Entry {
   session: EditorSession
@@ -108,8 +110,18 @@ export class Controller {
     this.entries.set(adapter, { session, off })
     const sessions = [...this.entries.values()].map((e) => e.session)
     this.store.set({ sessions, active: this.store.get().active ?? session })
+    if (sessions.length === 1) this.placePanel(adapter)
     host.host.dataset.editors = [...this.entries.keys()].map((a) => a.kind).join(' ')
     session.run()
+  }
+
+  /** Docks the panel on the side with more room beside the editor; collapses it when neither has room. */
+  private placePanel(adapter: EditorAdapter): void {
+    const r = (adapter.frame ?? adapter.element).getBoundingClientRect()
+    const right = window.innerWidth - r.right
+    const left = r.left
+    const dock = right >= left ? 'right' : 'left'
+    this.store.set({ dock, collapsed: Math.max(left, right) < PANEL_ROOM })
   }
 
   private remove(adapter: EditorAdapter): void {

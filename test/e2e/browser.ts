@@ -1,0 +1,70 @@
+/**
+ * Shared by the end-to-end tests and the benchmark: builds the extension when its output is
+ * missing or older than its sources, and launches Debian's Chromium with it loaded.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p))
+    else newest = Math.max(newest, statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds .output/chrome-mv3 unless it exists and is newer than extension/, core/ and the config. */
+export function ensureExtensionBuilt(): string {
+  const manifest = join(EXTENSION_DIR, 'manifest.json')
+  const sources = Math.max(newestMtime(join(ROOT, 'extension')), newestMtime(join(ROOT, 'core')), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs)
+  if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) {
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe' })
+  }
+  return EXTENSION_DIR
+}
+
+export interface Launched {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+export async function launchWithExtension(opts: { viewport?: { width: number; height: number } } = {}): Promise<Launched> {
+  const dir = ensureExtensionBuilt()
+  const userDataDir = mkdtempSync(join(tmpdir(), 'banwen-e2e-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  })
+  // The service worker registering means the extension is loaded.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
