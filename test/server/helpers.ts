@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto'
+import { describe } from 'vitest'
+import { createApp, type AppOptions } from '../../server/app'
+import { bootstrap } from '../../server/bootstrap'
+import { migrate } from '../../server/db/migrate'
+import { openPglite } from '../../server/db/pglite'
+import { openPostgres } from '../../server/db/postgres'
+import type { Db } from '../../server/db/types'
+import { createStore, type Store } from '../../server/store'
+import { SYSTEM } from '../../server/store/tokens'
+import type { TelemetryEvent } from '../../core'
+
+export const PG_URL = process.env.TEST_DATABASE_URL
+
+/** Each store kind the suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const STORES = [
+  { name: 'PGlite', open: () => openPglite() },
+  { name: 'PostgreSQL', open: () => openPostgres(PG_URL!, { schema: `bw_test_${randomBytes(5).toString('hex')}`, dropSchemaOnClose: true, max: 4 }) },
+] as const
+
+/** describe.each over both stores; the PostgreSQL half shows as skipped without TEST_DATABASE_URL. */
+export function eachStore(title: string, fn: (open: () => Promise<Db>) => void) {
+  describe.each(STORES)(`${title} · $name`, ({ name, open }) => {
+    describe.skipIf(name === 'PostgreSQL' && !PG_URL)(name === 'PostgreSQL' && !PG_URL ? '（未设置 TEST_DATABASE_URL，跳过）' : '', () => fn(open))
+  })
+}
+
+export interface Env {
+  db: Db
+  store: Store
+  app: ReturnType<typeof createApp>
+  tokens: { admin: string; reviewer: string; drafter: string; unitDrafter: string }
+  call: (method: string, path: string, o?: { token?: string | null; json?: unknown; body?: BodyInit; headers?: Record<string, string> }) => Promise<Response>
+}
+
+/** A migrated store, a bootstrapped app and one token per role (plus a drafter bound to 办公室). */
+export async function setup(open: () => Promise<Db>, o: Omit<AppOptions, 'store'> & { wrap?: (db: Db) => Db } = {}): Promise<Env> {
+  const raw = await open()
+  await migrate(raw)
+  const db = o.wrap ? o.wrap(raw) : raw
+  const store = createStore(db)
+  const { newAdminToken } = await bootstrap(store)
+  const make = async (role: 'drafter' | 'reviewer', unit?: string) => (await store.tokens.create({ role, name: `测试${role}`, unit }, SYSTEM)).token
+  const tokens = { admin: newAdminToken!, reviewer: await make('reviewer'), drafter: await make('drafter'), unitDrafter: await make('drafter', '办公室') }
+  const app = createApp({ store, ...o, config: { rateLimit: { perMinute: Infinity, burst: Infinity }, ...o.config } })
+  const call: Env['call'] = (method, path, c = {}) => {
+    const headers: Record<string, string> = { ...c.headers }
+    const token = c.token === undefined ? tokens.admin : c.token
+    if (token) headers.authorization = `Bearer ${token}`
+    let body = c.body
+    if (c.json !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(c.json)
+    }
+    return app.request(path, { method, headers, body })
+  }
+  return { db: raw, store, app, tokens, call }
+}
+
+const ZERO = { tao: 0, burden: 0, frame: 0, length: 0, disguise: 0, copy: 0, escalation: 0 }
+let seq = 0
+
+/** A valid telemetry event; override any field. */
+export function event(o: Partial<TelemetryEvent> = {}): TelemetryEvent {
+  seq++
+  return {
+    id: `evt-${process.pid}-${seq}-${randomBytes(4).toString('hex')}`,
+    kind: 'analyzed',
+    at: '2026-03-10T02:00:00.000Z',
+    unit: '办公室',
+    user: 'u-1',
+    docType: '通知',
+    chars: 1200,
+    cap: 5000,
+    score: 80,
+    counts: { ...ZERO },
+    ruleIds: [],
+    rulesetVersion: '2026.11.1',
+    extensionVersion: '0.1.0',
+    flags: { overCap: false, disguisedDirective: false, frame: false, copiedShare: null },
+    ...o,
+  }
+}
+export const counts = (c: Partial<typeof ZERO>) => ({ ...ZERO, ...c })
+export const hashOf = (n: number) => n.toString(16).padStart(64, '0')

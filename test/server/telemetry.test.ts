@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../server/db/types'
+import { INGEST_CHUNK } from '../../server/store/telemetry'
+import { eachStore, event, setup, type Env } from './helpers'
+
+/** A database that fails the Nth events INSERT while `armed`, as a crash or lost connection would. */
+function faulty(db: Db, state: { failAt: number | null }): Db {
+  let inserts = 0
+  const wrap = (q: Db['query']): Db['query'] =>
+    (async (sql: string, params?: unknown[]) => {
+      if (state.failAt !== null && sql.includes('INSERT INTO events') && ++inserts === state.failAt) throw new Error('连接中断（测试注入）')
+      return q(sql, params)
+    }) as Db['query']
+  return { ...db, query: wrap(db.query), tx: (fn) => db.tx((q) => fn({ query: wrap(q.query) })) }
+}
+
+eachStore('遥测', (open) => {
+  let env: Env
+  const fault = { failAt: null as number | null }
+  beforeAll(async () => {
+    env = await setup(open, { wrap: (db) => faulty(db, fault) })
+  })
+  afterAll(() => env.db.close())
+  const post = (body: unknown) => env.call('POST', '/api/telemetry', { token: env.tokens.drafter, json: body })
+  const stored = async () => (await env.store.telemetry.count())
+
+  it('校验错误：列出每个问题的路径', async () => {
+    const e = event() as Record<string, unknown>
+    e.score = 120
+    e.kind = 'typed'
+    e.text = '正文不得上报'
+    const res = await post({ events: [e] })
+    expect(res.status).toBe(400)
+    const { error } = await res.json()
+    expect(error.code).toBe('invalid_request')
+    expect(error.details).toEqual(expect.arrayContaining([expect.stringMatching(/^events\.0\.score: /), expect.stringMatching(/^events\.0\.kind: /), expect.stringMatching(/^events\.0: .*text/)]))
+    expect(error.details.join('\n')).toMatch(/[\u4e00-\u9fff]/)
+    expect((await post({ events: [] })).status).toBe(400)
+    const broken = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, body: '{"events": [', headers: { 'content-type': 'application/json' } })
+    expect(broken.status).toBe(400)
+    expect((await broken.json()).error.code).toBe('invalid_json')
+    expect(await stored()).toBe(0)
+  })
+
+  it('重试同一批次：每个事件只存一次', async () => {
+    const batch = { events: [event(), event(), event()] }
+    expect(await (await post(batch)).json()).toEqual({ accepted: 3, duplicates: 0 })
+    expect(await (await post(batch)).json()).toEqual({ accepted: 0, duplicates: 3 })
+    const mixed = { events: [...batch.events, event()] }
+    expect(await (await post(mixed)).json()).toEqual({ accepted: 1, duplicates: 3 })
+    const inner = event()
+    expect(await (await post({ events: [inner, inner] })).json()).toEqual({ accepted: 1, duplicates: 1 })
+    expect(await stored()).toBe(5)
+  })
+
+  it('中途失败的批次一条不存，重试后全部存入', async () => {
+    const before = await stored()
+    const batch = { events: Array.from({ length: 500 }, () => event()) }
+    expect(500).toBeGreaterThan(INGEST_CHUNK)
+    fault.failAt = 2
+    const res = await post(batch)
+    fault.failAt = null
+    expect(res.status).toBe(500)
+    expect((await res.json()).error.code).toBe('internal_error')
+    expect(await stored()).toBe(before)
+    expect(await (await post(batch)).json()).toEqual({ accepted: 500, duplicates: 0 })
+    expect(await stored()).toBe(before + 500)
+  })
+
+  it('请求体被截断（连接中断）：一条不存', async () => {
+    const before = await stored()
+    const body = JSON.stringify({ events: [event(), event()] })
+    const res = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, body: body.slice(0, body.length / 2), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(400)
+    expect(await stored()).toBe(before)
+  })
+
+  it('不保存正文：事件表没有正文字段', async () => {
+    const cols = await env.db.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'events'`)
+    expect(cols.map((c) => c.column_name)).not.toContain('text')
+  })
+})
+
+describe('遥测批量上限', () => {
+  it('超过 500 条的批次被拒绝', async () => {
+    const { openPglite } = await import('../../server/db/pglite')
+    const env = await setup(() => openPglite())
+    const res = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, json: { events: Array.from({ length: 501 }, () => event()) } })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.details[0]).toMatch(/^events: /)
+    await env.db.close()
+  })
+})
