@@ -1,33 +1,111 @@
 /**
- * FALLBACK BACKGROUND — to be replaced by the background engineer (rules sync with ETag,
- * persistent telemetry queue, offscreen model runner, options). It answers the message contract
- * of lib/messages.ts with the bundled rule set and no service, so the content script works alone.
+ * The background service worker: answers the content scripts' contract (lib/messages.ts) from
+ * synced, cached state; keeps the telemetry queue; runs the model through an offscreen document.
+ * Everything that matters is in chrome.storage, because Chrome stops this worker at will.
  */
 import { defineBackground } from 'wxt/utils/define-background'
 import { browser } from 'wxt/browser'
-import { defaultRuleSetInput } from '../../core'
 import { handleMessages, type ConfigResponse } from '../lib/messages'
+import { delivery, RETRY_ALARM } from '../lib/background/delivery'
+import { activeFingerprints } from '../lib/background/fingerprints'
+import { storageKV } from '../lib/background/kv'
+import { modelInfo, predict } from '../lib/background/model'
+import { storeTextAllowed } from '../lib/background/policy'
+import { fetchQuota } from '../lib/background/quota'
+import { activeRules } from '../lib/background/rules'
+import { serviceClient } from '../lib/background/service'
+import { loadSettings, serviceBase, SETTINGS_KEY } from '../lib/background/settings'
+import { changedAnything, syncAll } from '../lib/background/sync'
+import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
+import { TelemetryQueue } from '../lib/background/telemetry-queue'
+import { isSyncNow, type SyncNowResponse } from '../lib/background/ui-protocol'
+
+const SYNC_ALARM = 'banwen:sync'
+const SYNC_MINUTES = 5
 
 export default defineBackground(() => {
-  const config = (): ConfigResponse => ({
-    ruleSet: defaultRuleSetInput as ConfigResponse['ruleSet'],
-    fingerprints: [],
-    unit: '未设置单位',
-    user: 'anonymous',
-    storeText: false,
-    siteProfiles: [],
-    serverConfigured: false,
-    model: null,
-    extensionVersion: browser.runtime.getManifest().version,
-  })
+  const kv = storageKV(browser.storage.local)
+  const queue = new TelemetryQueue(kv)
+  const telemetry = delivery(kv, queue, browser.alarms)
+
+  async function config(): Promise<ConfigResponse> {
+    const s = await loadSettings(kv)
+    const configured = serviceBase(s) !== null
+    const unit = s.unit || '未设置单位'
+    return {
+      ruleSet: (await activeRules(kv, configured)).ruleSet,
+      fingerprints: await activeFingerprints(kv, configured),
+      unit,
+      user: s.user,
+      storeText: configured && (await storeTextAllowed(kv, s.unit)),
+      siteProfiles: s.siteProfiles,
+      serverConfigured: configured,
+      model: await modelInfo(),
+      extensionVersion: browser.runtime.getManifest().version,
+    }
+  }
+
+  /** Content scripts re-ask config:get on this notice; tabs without one just refuse it. */
+  async function notifyTabs() {
+    const tabs = await browser.tabs.query({})
+    await Promise.all(tabs.map((t) => (t.id === undefined ? null : browser.tabs.sendMessage(t.id, { type: 'config:changed' }).catch(() => null))))
+  }
+
+  async function sync() {
+    const report = await syncAll(kv, await loadSettings(kv))
+    if (changedAnything(report)) await notifyTabs()
+    return report
+  }
+
+  const round = async () => {
+    await Promise.allSettled([sync(), telemetry.flush()])
+  }
 
   handleMessages(browser.runtime.onMessage as never, {
     'config:get': () => config(),
-    // No offscreen model in the fallback: the content script runs on rules alone.
-    'model:predict': () => ({ error: '未加载模型' }),
-    // No queue in the fallback: events are dropped (the real background persists and sends them).
-    'telemetry:push': (m) => ({ queued: m.events.length }),
-    'tab:status': () => ({ ok: true }),
-    'quota:get': () => null,
+    'model:predict': (m) => predict(m.sentences),
+    'telemetry:push': async (m) => {
+      const r = await queue.enqueue(m.events)
+      telemetry.soon()
+      return { queued: r.queued }
+    },
+    'tab:status': async (m, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId !== undefined) await recordTabStatus(browser.storage.session, browser.action, tabId, m)
+      return { ok: true }
+    },
+    'quota:get': async () => {
+      const s = await loadSettings(kv)
+      const base = serviceBase(s)
+      return base ? fetchQuota(serviceClient(base, s.token), s.unit) : null
+    },
   })
+
+  // 立即同步 on the options page: sync now and send now, back-off or not.
+  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: SyncNowResponse) => void) => {
+    if (!isSyncNow(msg)) return undefined
+    void Promise.all([sync(), telemetry.flush(true)]).then(([s, t]) => sendResponse({ sync: s, telemetry: t }))
+    return true
+  })
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void round()
+    if (alarm.name === RETRY_ALARM) void telemetry.flush()
+  })
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return
+    // New service, token or unit: fetch its rule set now; tabs pick up profiles and unit too.
+    void round().then(notifyTabs)
+  })
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId))
+
+  // Every worker start (install, browser start, wake-up): make sure polling runs, send leftovers.
+  void browser.alarms.get(SYNC_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES })
+  })
+  browser.runtime.onInstalled.addListener(() => void round())
+  browser.runtime.onStartup.addListener(() => void round())
+  void telemetry.flush()
 })

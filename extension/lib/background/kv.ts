@@ -5,6 +5,7 @@
 export interface KV {
   get<T>(key: string): Promise<T | undefined>
   set(key: string, value: unknown): Promise<void>
+  setAll(items: Record<string, unknown>): Promise<void>
   remove(key: string): Promise<void>
 }
 
@@ -18,6 +19,7 @@ export function storageKV(area: StorageArea): KV {
   return {
     get: async <T>(key: string) => (await area.get(key))[key] as T | undefined,
     set: (key, value) => area.set({ [key]: value }),
+    setAll: (items) => area.set(items),
     remove: (key) => area.remove(key),
   }
 }
@@ -29,6 +31,7 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { data: Ma
     data,
     get: async <T>(key: string) => (data.has(key) ? (structuredClone(data.get(key)) as T) : undefined),
     set: async (key, value) => void data.set(key, structuredClone(value)),
+    setAll: async (items) => Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
     remove: async (key) => void data.delete(key),
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * The sentence classifier runs in an offscreen document (wasm is ours there, whatever the page's
+ * CSP). The background creates it on first use and forwards model:predict batches to it.
+ */
+import { browser } from 'wxt/browser'
+import type { SentenceScores } from '../../../core'
+import type { PredictResponse } from '../messages'
+import { MODEL_DIR, OFFSCREEN_PATH, type OffscreenPredict } from './offscreen-protocol'
+import { packagedUrl } from './packaged-url'
+
+export type ModelInfo = { id: string; thresholds: SentenceScores }
+
+let info: Promise<ModelInfo | null> | null = null
+
+/** id and thresholds from the shipped config.json, without loading the model; null when none is shipped. */
+export function modelInfo(): Promise<ModelInfo | null> {
+  info ??= (async () => {
+    try {
+      const res = await fetch(packagedUrl(`/${MODEL_DIR}/config.json`))
+      if (!res.ok) return null
+      const c = (await res.json()) as { banwen?: { name: string; thresholds: SentenceScores; training: { dataHash: string } } }
+      // Same id as models/runtime/transformers-classifier.ts builds.
+      return c.banwen ? { id: `${c.banwen.name}@${c.banwen.training.dataHash.slice(0, 8)}`, thresholds: c.banwen.thresholds } : null
+    } catch {
+      return null
+    }
+  })()
+  return info
+}
+
+let creating: Promise<void> | null = null
+
+async function ensureOffscreen(): Promise<void> {
+  const url = packagedUrl(`/${OFFSCREEN_PATH}`)
+  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] })
+  if (existing.length) return
+  creating ??= browser.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: ['WORKERS' as never], justification: '在扩展自己的页面中运行句子分类模型（WebAssembly），不受网页内容安全策略限制' })
+    .finally(() => (creating = null))
+  await creating
+}
+
+export const MAX_SENTENCES = 5000
+
+export async function predict(sentences: string[]): Promise<PredictResponse> {
+  if (!Array.isArray(sentences) || sentences.some((s) => typeof s !== 'string')) return { error: '请求格式错误：sentences 应为字符串数组' }
+  if (sentences.length > MAX_SENTENCES) return { error: `一次最多 ${MAX_SENTENCES} 句` }
+  if (!(await modelInfo())) return { error: '扩展未附带模型' }
+  try {
+    await ensureOffscreen()
+    const res = (await browser.runtime.sendMessage({ type: 'offscreen:predict', sentences } satisfies OffscreenPredict)) as PredictResponse | undefined
+    return res ?? { error: '模型页面未响应' }
+  } catch (e) {
+    return { error: `模型运行失败：${(e as Error).message}` }
+  }
+}

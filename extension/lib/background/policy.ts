@@ -1,0 +1,29 @@
+/**
+ * The unit's policy from the service: may document text be stored. Cached; unknown means no.
+ * The product sends no document text today whatever this says; the flag is passed on only.
+ */
+import { z } from 'zod'
+import type { KV } from './kv'
+import type { ServiceClient } from './service'
+
+export const POLICY_KEY = 'policy'
+
+const PolicySchema = z.object({ unit: z.string(), storeText: z.boolean() })
+export type Policy = z.infer<typeof PolicySchema>
+
+export async function syncPolicy(kv: KV, client: ServiceClient, unit: string): Promise<boolean> {
+  if (!unit) return false
+  try {
+    const parsed = PolicySchema.safeParse(await client.policy(unit))
+    if (!parsed.success) return false
+    await kv.set(POLICY_KEY, parsed.data)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export async function storeTextAllowed(kv: KV, unit: string): Promise<boolean> {
+  const p = await kv.get<Policy>(POLICY_KEY)
+  return p?.unit === unit && p.storeText === true
+}
