@@ -29,13 +29,14 @@ export interface ActiveRules {
 const bundled = (): ActiveRules => ({ ruleSet: defaultRuleSetInput as RuleSetInput, version: String(defaultRuleSetInput.version), source: 'bundled', syncedAt: null })
 
 // Re-checked once per stored copy: a newer extension may read an older cache more strictly.
-let checked: { syncedAt: string; ok: boolean } | null = null
+let checked: { stamp: string; ok: boolean } | null = null
 
 export async function activeRules(kv: KV, serviceConfigured: boolean): Promise<ActiveRules> {
   if (!serviceConfigured) return bundled()
   const cached = await kv.get<Cached<RuleSetInput>>(RULES_KEY)
   if (!cached) return bundled()
-  if (checked?.syncedAt !== cached.syncedAt) checked = { syncedAt: cached.syncedAt, ok: RuleSetSchema.safeParse(cached.value).success }
+  const stamp = `${cached.syncedAt}|${cached.etag}`
+  if (checked?.stamp !== stamp) checked = { stamp, ok: RuleSetSchema.safeParse(cached.value).success }
   if (!checked.ok) return bundled()
   return { ruleSet: cached.value, version: String(cached.value.version), source: 'service', syncedAt: cached.syncedAt }
 }
