@@ -35,7 +35,7 @@ export function exportOnnx(w: Weights, meta: Record<string, string>): Uint8Array
   const initializer = [
     floatTensor('emb_uni', [w.vocab, dim], w.uni),
     floatTensor('emb_ngram', [buckets, dim], w.ngram),
-    floatTensor('w1', [dim, hidden], w.w1),
+    floatTensor('w1', [2 * dim, hidden], w.w1),
     floatTensor('b1', [hidden], w.b1),
     floatTensor('w2', [hidden, 2], w.w2),
     floatTensor('b2', [2], w.b2),
@@ -51,6 +51,7 @@ export function exportOnnx(w: Weights, meta: Record<string, string>): Uint8Array
     int64Tensor('c_off', [triOffset], []),
     int64Tensor('c_buckets', [buckets], []),
     floatTensor('c_one', [], new Float32Array([1])),
+    floatTensor('c_big', [], new Float32Array([1e9])),
   ]
 
   const ids = 'input_ids'
@@ -85,23 +86,26 @@ export function exportOnnx(w: Weights, meta: Record<string, string>): Uint8Array
   node('Mul', ['tm_a', 'tm_b'], 'tm_ab')
   node('Mul', ['tm_ab', 'tm_c'], 'tri_mask')
 
-  // Masked sums of the three embedding bags.
-  const bag = (table: string, idx: string, m: string, p: string) => {
-    node('Gather', [table, idx], `${p}_emb`, [intAttr('axis', 0)])
-    node('Cast', [m], `${p}_mf`, [intAttr('to', F)])
-    node('Unsqueeze', [`${p}_mf`, 'c_2'], `${p}_mf3`)
-    node('Mul', [`${p}_emb`, `${p}_mf3`], `${p}_masked`)
-    node('ReduceSum', [`${p}_masked`, 'c_axis1'], `${p}_sum`, [intAttr('keepdims', 0)])
-    node('ReduceSum', [`${p}_mf`, 'c_axis1'], `${p}_count`, [intAttr('keepdims', 1)])
-    return [`${p}_sum`, `${p}_count`]
-  }
-  const [us, uc] = bag('emb_uni', ids, mask, 'uni')
-  const [bs, bc] = bag('emb_ngram', 'bi_ids', 'bi_mask', 'bi')
-  const [ts, tc] = bag('emb_ngram', 'tri_ids', 'tri_mask', 'tri')
-  node('Sum', [us!, bs!, ts!], 'bag_sum')
-  node('Sum', [uc!, bc!, tc!], 'bag_count')
+  // The three bags side by side: [batch, 3·seq − 3, dim] and their masks.
+  node('Gather', ['emb_uni', ids], 'uni_emb', [intAttr('axis', 0)])
+  node('Gather', ['emb_ngram', 'bi_ids'], 'bi_emb', [intAttr('axis', 0)])
+  node('Gather', ['emb_ngram', 'tri_ids'], 'tri_emb', [intAttr('axis', 0)])
+  node('Concat', ['uni_emb', 'bi_emb', 'tri_emb'], 'all_emb', [intAttr('axis', 1)])
+  node('Concat', [mask, 'bi_mask', 'tri_mask'], 'all_mask', [intAttr('axis', 1)])
+  node('Cast', ['all_mask'], 'mask_f', [intAttr('to', F)])
+  node('Unsqueeze', ['mask_f', 'c_2'], 'mask_f3')
+  // Mean over the unmasked n-grams.
+  node('Mul', ['all_emb', 'mask_f3'], 'masked')
+  node('ReduceSum', ['masked', 'c_axis1'], 'bag_sum', [intAttr('keepdims', 0)])
+  node('ReduceSum', ['mask_f', 'c_axis1'], 'bag_count', [intAttr('keepdims', 1)])
   node('Max', ['bag_count', 'c_one'], 'bag_den')
-  node('Div', ['bag_sum', 'bag_den'], 'pooled')
+  node('Div', ['bag_sum', 'bag_den'], 'mean')
+  // Max over the unmasked n-grams: padding pushed far below any weight.
+  node('Sub', ['mask_f3', 'c_one'], 'mask_off')
+  node('Mul', ['mask_off', 'c_big'], 'mask_penalty')
+  node('Add', ['all_emb', 'mask_penalty'], 'for_max')
+  node('ReduceMax', ['for_max'], 'max', [onnx.AttributeProto.create({ name: 'axes', type: onnx.AttributeProto.AttributeType.INTS, ints: [1] }), intAttr('keepdims', 0)])
+  node('Concat', ['mean', 'max'], 'pooled', [intAttr('axis', 1)])
   node('MatMul', ['pooled', 'w1'], 'z1')
   node('Add', ['z1', 'b1'], 'z1b')
   node('Relu', ['z1b'], 'a1')

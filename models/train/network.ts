@@ -2,14 +2,16 @@ import { MODEL_SPEC } from './spec'
 import type { Features } from './features'
 
 /**
- * fastText-style network: the mean of unigram and hashed bi/trigram embeddings, one ReLU layer,
- * two sigmoid outputs (tao, burden). Float32 storage, as the ONNX export keeps it.
+ * fastText-style network over unigram and hashed bi/trigram embeddings, pooled two ways: the
+ * mean (what the sentence is mostly about) and the max (one telling n-gram, such as 每日报送,
+ * must not drown in a long sentence). Then one ReLU layer and two sigmoid outputs (tao,
+ * burden). Float32 storage, as the ONNX export keeps it.
  */
 export interface Weights {
   vocab: number
   uni: Float32Array // vocab × dim
   ngram: Float32Array // buckets × dim
-  w1: Float32Array // dim × hidden (row-major, MatMul(h, W1))
+  w1: Float32Array // 2·dim × hidden (row-major, MatMul([mean, max], W1))
   b1: Float32Array
   w2: Float32Array // hidden × 2
   b2: Float32Array
@@ -17,6 +19,8 @@ export interface Weights {
 
 const { dim: D, hidden: H, buckets: NB } = MODEL_SPEC
 const OUT = 2
+/** Pooled width: mean and max, side by side. */
+const P = 2 * D
 
 export function initWeights(vocab: number, next: () => number): Weights {
   const uniform = (n: number, scale: number) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale)
@@ -24,7 +28,7 @@ export function initWeights(vocab: number, next: () => number): Weights {
     vocab,
     uni: uniform(vocab * D, 0.1),
     ngram: uniform(NB * D, 0.1),
-    w1: uniform(D * H, Math.sqrt(6 / (D + H))),
+    w1: uniform(P * H, Math.sqrt(6 / (P + H))),
     b1: new Float32Array(H),
     w2: uniform(H * OUT, Math.sqrt(6 / (H + OUT))),
     b2: new Float32Array(OUT),
@@ -33,21 +37,36 @@ export function initWeights(vocab: number, next: () => number): Weights {
 
 export interface Forward {
   h: Float64Array
+  /** Which embedding row won the max in each dimension: [table (0 uni, 1 ngram), row]. */
+  argmax: Int32Array
   z: Float64Array
   logits: [number, number]
 }
 
 export function forward(w: Weights, f: Features): Forward {
-  const h = new Float64Array(D)
+  const h = new Float64Array(P)
+  const argmax = new Int32Array(2 * D)
+  for (let d = 0; d < D; d++) h[D + d] = -Infinity
   const count = f.uni.length + f.ngrams.length
-  for (const id of f.uni) for (let d = 0; d < D; d++) h[d]! += w.uni[id * D + d]!
-  for (const b of f.ngrams) for (let d = 0; d < D; d++) h[d]! += w.ngram[b * D + d]!
+  const visit = (table: Float32Array, t: number, row: number) => {
+    for (let d = 0; d < D; d++) {
+      const v = table[row * D + d]!
+      h[d]! += v
+      if (v > h[D + d]!) {
+        h[D + d] = v
+        argmax[2 * d] = t
+        argmax[2 * d + 1] = row
+      }
+    }
+  }
+  for (const id of f.uni) visit(w.uni, 0, id)
+  for (const b of f.ngrams) visit(w.ngram, 1, b)
   const inv = 1 / Math.max(1, count)
   for (let d = 0; d < D; d++) h[d]! *= inv
   const z = new Float64Array(H)
   for (let j = 0; j < H; j++) {
     let s = w.b1[j]!
-    for (let d = 0; d < D; d++) s += h[d]! * w.w1[d * H + j]!
+    for (let d = 0; d < P; d++) s += h[d]! * w.w1[d * H + j]!
     z[j] = s
   }
   const logits: [number, number] = [w.b2[0]!, w.b2[1]!]
@@ -56,7 +75,7 @@ export function forward(w: Weights, f: Features): Forward {
     logits[0] += a * w.w2[j * OUT]!
     logits[1] += a * w.w2[j * OUT + 1]!
   }
-  return { h, z, logits }
+  return { h, argmax, z, logits }
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
@@ -89,7 +108,7 @@ export class Trainer {
     }
     let loss = 0
     for (const { f, y } of batch) {
-      const { h, z, logits } = forward(this.w, f)
+      const { h, argmax, z, logits } = forward(this.w, f)
       const dl = [0, 0]
       for (let o = 0; o < OUT; o++) {
         const p = sigmoid(logits[o]!)
@@ -107,21 +126,29 @@ export class Trainer {
       }
       g.b2[0]! += dl[0]!
       g.b2[1]! += dl[1]!
-      const dh = new Float64Array(D)
-      for (let d = 0; d < D; d++)
+      const dh = new Float64Array(P)
+      for (let d = 0; d < P; d++)
         for (let j = 0; j < H; j++) {
           g.w1[d * H + j]! += h[d]! * dz[j]!
           dh[d]! += this.w.w1[d * H + j]! * dz[j]!
         }
       for (let j = 0; j < H; j++) g.b1[j]! += dz[j]!
       const inv = 1 / Math.max(1, f.uni.length + f.ngrams.length)
-      const addRow = (map: Map<number, Float64Array>, row: number) => {
+      const rowOf = (map: Map<number, Float64Array>, row: number) => {
         let r = map.get(row)
         if (!r) map.set(row, (r = new Float64Array(D)))
+        return r
+      }
+      for (const id of f.uni) {
+        const r = rowOf(g.uni, id)
         for (let d = 0; d < D; d++) r[d]! += dh[d]! * inv
       }
-      for (const id of f.uni) addRow(g.uni, id)
-      for (const b of f.ngrams) addRow(g.ngram, b)
+      for (const b of f.ngrams) {
+        const r = rowOf(g.ngram, b)
+        for (let d = 0; d < D; d++) r[d]! += dh[d]! * inv
+      }
+      // The max half sends its gradient to the winning row only.
+      for (let d = 0; d < D; d++) rowOf(argmax[2 * d] ? g.ngram : g.uni, argmax[2 * d + 1]!)[d]! += dh[D + d]!
     }
     const scale = 1 / batch.length
     this.t++

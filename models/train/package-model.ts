@@ -28,7 +28,7 @@ export function writeModelFolder(dir: string, r: TrainResult, o: TrainOptions): 
       thresholds: r.thresholds,
       validation: r.validation,
       spec: { buckets: MODEL_SPEC.buckets, dim: MODEL_SPEC.dim, hidden: MODEL_SPEC.hidden, maxTokens: MODEL_SPEC.maxTokens },
-      training: { seed: o.seed, epochs: o.epochs, bestEpoch: r.epoch, batch: o.batch, lr: o.lr, valShare: o.valShare, dataHash: r.dataHash, counts: r.counts },
+      training: { seed: o.seed, epochs: o.epochs, bestEpoch: r.epoch, batch: o.batch, lr: o.lr, l2: o.l2, dropout: o.dropout, augment: o.augment, valShare: o.valShare, dataHash: r.dataHash, counts: r.counts },
     },
   }
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
