@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import { z } from 'zod'
 import type { SentenceClassifier } from '../core'
 import { defaultConfig, type Config } from './config'
 import { createAuth, type AppEnv } from './lib/auth'
+import { corsFor } from './lib/cors'
 import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
 import { createPublished } from './lib/published'
@@ -21,6 +21,9 @@ import { telemetryRoutes } from './routes/telemetry'
 import { tokenRoutes } from './routes/tokens'
 import { unitRoutes } from './routes/units'
 import type { Store } from './store'
+
+const BIG = new Set(['/api/telemetry', '/api/analyze', '/api/extract', '/api/rulesets', '/api/rulesets/validate', '/api/superior', '/api/documents/text'])
+const smallBody = bodyLimit({ maxSize: 64 * 1024 })
 
 // Every validation message the service returns is in Chinese.
 z.config(z.locales.zhCN())
@@ -41,26 +44,13 @@ export function createApp(o: AppOptions) {
     auth: createAuth(o.store.tokens, { cacheMs: config.tokenCacheMs, limit: limiter.take }),
     published: createPublished(o.store, { refreshMs: config.refreshMs, classifier: o.classifier ?? null }),
   }
-  const allowed = new Set(config.corsOrigins)
 
   const app = new Hono<AppEnv>()
   app.onError(onError)
   app.notFound(onNotFound)
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (origin.startsWith('chrome-extension://') || allowed.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Retry-After'],
-      maxAge: 86400,
-    }),
-  )
-  // Routes that take more say so with their own, larger limit.
-  app.use('/api/*', async (c, next) => {
-    const big = ['/api/telemetry', '/api/analyze', '/api/extract', '/api/rulesets', '/api/rulesets/validate', '/api/superior', '/api/documents/text'].includes(c.req.path)
-    return big ? next() : bodyLimit({ maxSize: 64 * 1024 })(c, next)
-  })
+  app.use('/api/*', corsFor(config.corsOrigins))
+  // A default body limit for writes; routes that take more set their own, larger one.
+  app.on(['POST', 'PUT', 'DELETE'], '/api/*', async (c, next) => (BIG.has(c.req.path) ? next() : smallBody(c, next)))
   for (const routes of [healthRoutes, ruleRoutes, unitRoutes, telemetryRoutes, analyzeRoutes, documentRoutes, statsRoutes, tokenRoutes, superiorRoutes, auditRoutes])
     app.route('/api', routes(deps))
   app.all('/api/*', onNotFound)

@@ -16,6 +16,8 @@ export interface Config {
   refreshMs: number
   /** Built dashboard; served at /. */
   dashboardDir: string
+  /** Build the dashboard on start when it is missing. */
+  buildDashboard: boolean
 }
 
 export const defaultConfig: Config = {
@@ -28,6 +30,7 @@ export const defaultConfig: Config = {
   tokenCacheMs: 5000,
   refreshMs: 2000,
   dashboardDir: new URL('./dashboard/dist/', import.meta.url).pathname,
+  buildDashboard: true,
 }
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d)
@@ -42,8 +45,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.BANWEN_ADMIN_TOKEN || undefined,
     corsOrigins: (env.BANWEN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     timeZone: env.BANWEN_TZ || defaultConfig.timeZone,
+    buildDashboard: env.BANWEN_BUILD_DASHBOARD !== '0',
     rateLimit: {
-      perMinute: num(env.BANWEN_RATE_LIMIT, defaultConfig.rateLimit.perMinute),
+      // 0 turns the limit off (load tests).
+      perMinute: env.BANWEN_RATE_LIMIT === '0' ? Infinity : num(env.BANWEN_RATE_LIMIT, defaultConfig.rateLimit.perMinute),
       burst: num(env.BANWEN_RATE_BURST, defaultConfig.rateLimit.burst),
     },
   }

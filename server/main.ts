@@ -3,6 +3,7 @@
  * when DATABASE_URL is set. Prints a one-time admin token on first start.
  */
 import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { loadNodeClassifier } from '../models/runtime/node'
@@ -16,7 +17,7 @@ export async function start(config: Config = configFromEnv()) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const store = createStore(db, config.timeZone)
   const { newAdminToken, seeded } = await bootstrap(store, { adminToken: config.adminToken })
-  if (!existsSync(join(config.dashboardDir, 'index.html'))) {
+  if (config.buildDashboard && !existsSync(join(config.dashboardDir, 'index.html'))) {
     console.log('正在构建管理看板（首次启动）……')
     try {
       const { buildDashboard } = await import('./dashboard/build')
@@ -29,9 +30,10 @@ export async function start(config: Config = configFromEnv()) {
   const app = createApp({ store, config, classifier })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
   await new Promise<void>((resolve) => server.once('listening', resolve))
+  const port = (server.address() as AddressInfo).port
 
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
-  console.log(`办文服务已启动：http://localhost:${config.port}/  数据：${where}  模型：${classifier ? classifier.id : '未加载，仅按规则'}`)
+  console.log(`办文服务已启动：http://localhost:${port}/  数据：${where}  模型：${classifier ? classifier.id : '未加载，仅按规则'}`)
   if (seeded) console.log('已写入内置默认规则集作为第 1 版。')
   if (newAdminToken) {
     console.log('\n首次启动，已生成管理员令牌（只显示这一次，请妥善保存）：')
