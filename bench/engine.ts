@@ -20,7 +20,7 @@ export async function runEngineBench(): Promise<void> {
   console.log(`\n## 分析引擎（仅规则，Node ${process.version}）`)
   console.log(`文档：${source} 前 ${chars} 字，${segment(text).sentences.length} 句`)
 
-  createAnalyzer().analyzeSync(text) // warm up the JIT
+  for (let i = 0; i < 5; i++) createAnalyzer().analyzeSync(text) // warm up the JIT
   const full = time(() => createAnalyzer().analyzeSync(text), 30)
   console.log(`完整分析（冷缓存）中位数：${fmt(median(full))}`)
 

@@ -1,7 +1,7 @@
 import { ReportSchema, type Report } from './schema/report'
 import { RuleSetSchema, type RuleSet, type RuleSetInput } from './schema/ruleset'
 import { compileRuleSet, type CompiledRuleSet } from './rules/compile'
-import { analyzeSentence, type SentenceAnalysis } from './rules/sentence'
+import { analyzeSentence, type SentenceAnalysis, type SentenceHit } from './rules/sentence'
 import { runDocumentRules } from './rules/document'
 import type { RawFinding } from './rules/finding'
 import { segment, type Sentence } from './text/segment'
@@ -81,6 +81,19 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return a
   }
 
+  /**
+   * A hit hides another only where they say the same thing: the same rule over a wider span
+   * (高度重视 inside 高度重视并切实加强), or two rules of one category on the very same span.
+   * Different rules on overlapping spans both stand: each names its own problem.
+   */
+  const swallows = (o: SentenceHit, h: SentenceHit) => {
+    if (o.start > h.start || o.end < h.end) return false
+    const wider = o.end - o.start > h.end - h.start
+    if (o.rule === h.rule) return wider || o.start < h.start
+    const same = compiled.rules[o.rule]!.rule.category === compiled.rules[h.rule]!.rule.category
+    return same && !wider && o.rule < h.rule
+  }
+
   function build(text: string, doc: DocumentOptions): Report {
     const { sentences } = segment(text)
     const info = detectDocType(compiled, sentences, doc)
@@ -92,17 +105,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
     for (const s of body) {
       const { hits } = sentenceHits(s)
-      const kept = hits.filter(
-        (h) =>
-          !hits.some(
-            (o) =>
-              o !== h &&
-              compiled.rules[o.rule]!.rule.category === compiled.rules[h.rule]!.rule.category &&
-              o.start <= h.start &&
-              o.end >= h.end &&
-              (o.end - o.start > h.end - h.start || (o.end - o.start === h.end - h.start && o.rule < h.rule)),
-          ),
-      )
+      const kept = hits.filter((h) => !hits.some((o) => o !== h && swallows(o, h)))
       for (const h of kept) {
         const rule = compiled.rules[h.rule]!.rule
         if (rule.docTypes?.length && !rule.docTypes.includes(info.docType)) continue

@@ -1,5 +1,6 @@
 import type { Category } from '../schema/common'
 import type { Rule, RuleSet } from '../schema/ruleset'
+import { requiredLiterals } from './prefilter'
 
 type Guards = { negation: boolean; reported: boolean; concrete: boolean }
 
@@ -18,6 +19,8 @@ export interface CompiledRule {
   rule: Rule
   guards: Guards
   regex?: RegExp
+  /** One of these must occur in a sentence for `regex` to be able to match (see prefilter.ts). */
+  literals?: string[] | null
   patterns?: RegExp[]
 }
 
@@ -56,6 +59,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       }
     } else if (rule.kind === 'regex') {
       compiled.regex = compilePattern(rule.pattern)
+      compiled.literals = requiredLiterals(rule.pattern)
       regexRules.push(idx)
     } else if (rule.kind === 'frame') {
       compiled.patterns = rule.patterns.map((p) => compilePattern(p, false))

@@ -12,21 +12,36 @@ export interface SentenceAnalysis {
   concrete: boolean
 }
 
-const CLAUSE_END = /[；;：:。！？]/g
+const CLAUSE_BREAK = /[，,；;：:。！？!?]/g
+const HARD_BREAK = /[；;：:。！？!?]/
 const NEGATION_WINDOW = 30
+/** How far a cue may reach into the match: 不另行 before 另行报送. */
+const STRADDLE = 3
 
-/** The text before a match that can negate it: same sentence, up to 30 chars, not past a ；or ：. */
-function negationWindow(text: string, start: number): string {
-  const from = Math.max(0, start - NEGATION_WINDOW)
-  const window = text.slice(from, start)
-  let cut = 0
-  for (const m of window.matchAll(CLAUSE_END)) cut = m.index + 1
-  return window.slice(cut)
-}
-
+/**
+ * The text that can negate a match: its own clause up to the match (and a few characters into
+ * it, for cues that straddle its start), plus the clause before when that clause opens with a
+ * cue (不得以检查为名，要求……). A prohibition in an unrelated earlier clause does not count:
+ * 各村不得虚报数据，每日报送进度 still demands a daily report.
+ */
 function negated(c: CompiledRuleSet, text: string, start: number, end: number): boolean {
-  const before = negationWindow(text, start)
-  if (c.negation.some((cue) => before.includes(cue))) return true
+  const from = Math.max(0, start - NEGATION_WINDOW)
+  const before = text.slice(from, start)
+  const breaks = [...before.matchAll(CLAUSE_BREAK)].map((m) => m.index)
+  const clauseStart = breaks.length ? breaks[breaks.length - 1]! + 1 : 0
+  const clause = before.slice(clauseStart)
+  const window = clause + text.slice(start, Math.min(end, start + STRADDLE))
+  // A cue counts when it starts before the match, even if it runs into it.
+  if (c.negation.some((cue) => {
+    const i = window.indexOf(cue)
+    return i >= 0 && i < clause.length
+  }))
+    return true
+  if (breaks.length && !HARD_BREAK.test(before[breaks[breaks.length - 1]!]!)) {
+    const prevStart = breaks.length > 1 ? breaks[breaks.length - 2]! + 1 : 0
+    const prev = before.slice(prevStart, clauseStart - 1).trimStart()
+    if ((prevStart > 0 || from === 0) && c.negation.some((cue) => prev.startsWith(cue))) return true
+  }
   const after = text.slice(end, end + 6)
   return c.negationAfter.some((cue) => after.startsWith(cue))
 }
@@ -55,7 +70,9 @@ export function analyzeSentence(c: CompiledRuleSet, text: string): SentenceAnaly
     }
   }
   for (const ruleIdx of c.regexRules) {
-    const re = c.rules[ruleIdx]!.regex!
+    const { regex: re, literals } = c.rules[ruleIdx]!
+    if (literals && !literals.some((l) => text.includes(l))) continue
+    if (!re) continue
     re.lastIndex = 0
     for (const m of text.matchAll(re)) {
       const span = m.indices?.groups?.m ?? m.indices![0]!

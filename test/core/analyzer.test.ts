@@ -143,14 +143,14 @@ describe('classifier', () => {
   }
 
   it('adds whole-sentence model findings where the rules were silent, and sends each sentence once', async () => {
-    const c = fake((s) => ({ tao: s.includes('新篇章') ? 0.9 : 0.1, burden: s.includes('群里') ? 0.8 : 0.1 }))
+    const c = fake((s) => ({ tao: s.includes('光芒') ? 0.9 : 0.1, burden: s.includes('群里') ? 0.8 : 0.1 }))
     const a = createAnalyzer({ classifier: c })
-    const text = '奋力开创乡村振兴新篇章。\n各村每晚在群里说明当天进度。\n东山桥12月完工。'
+    const text = '让田野闪耀希望的光芒。\n各村每晚在群里说明当天进度。\n东山桥12月完工。'
     const r = await a.analyze(text)
     expect(r.classifier.used).toBe(true)
     const model = r.findings.filter((f) => f.origin === 'model')
     expect(model.map((f) => [f.category, text.slice(f.start, f.end)])).toEqual([
-      ['tao', '奋力开创乡村振兴新篇章。'],
+      ['tao', '让田野闪耀希望的光芒。'],
       ['burden', '各村每晚在群里说明当天进度。'],
     ])
     await a.analyze(text + '\n西山桥1月完工。')
