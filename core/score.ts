@@ -72,7 +72,7 @@ export function score(input: ScoreInput, scoring: Scoring): ScoreResult {
       let taoChars = 0
       for (const s of bySentence.keys()) taoChars += s >= 0 ? input.sentenceChars[s] ?? 0 : 0
       if (taoChars === 0 || input.bodyChars === 0) continue
-      const share = taoChars / input.bodyChars
+      const share = taoChars / Math.max(input.bodyChars, cfg.floorChars ?? 0)
       const lost = max * Math.min(1, share / (cfg.saturation ?? 0.4))
       for (const [s, list] of bySentence) {
         const part = s >= 0 ? (lost * (input.sentenceChars[s] ?? 0)) / taoChars : 0

@@ -6,7 +6,8 @@ type Guards = { negation: boolean; reported: boolean; concrete: boolean }
 
 /** Which guards a rule gets unless it says otherwise. */
 const DEFAULT_GUARDS: Record<Category, Guards> = {
-  tao: { negation: false, reported: false, concrete: true },
+  // 严禁以“高度重视”代替措施 criticises the phrase rather than using it.
+  tao: { negation: true, reported: false, concrete: true },
   burden: { negation: true, reported: true, concrete: false },
   escalation: { negation: true, reported: true, concrete: false },
   frame: { negation: false, reported: false, concrete: false },
@@ -18,6 +19,8 @@ const DEFAULT_GUARDS: Record<Category, Guards> = {
 export interface CompiledRule {
   rule: Rule
   guards: Guards
+  /** Cues that negate this rule's matches: 套话 rules take the narrower prohibition list. */
+  negation: string[]
   regex?: RegExp
   /** One of these must occur in a sentence for `regex` to be able to match (see prefilter.ts). */
   literals?: string[] | null
@@ -30,7 +33,6 @@ export interface CompiledRuleSet {
   /** First character → phrases starting with it, longest first. */
   phraseIndex: Map<string, Array<{ phrase: string; rule: number }>>
   regexRules: number[]
-  negation: string[]
   negationAfter: string[]
   reported: RegExp
   concrete: RegExp
@@ -50,7 +52,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   for (const rule of ruleSet.rules) {
     if (!rule.enabled) continue
     const idx = rules.length
-    const compiled: CompiledRule = { rule, guards: { ...DEFAULT_GUARDS[rule.category], ...rule.guards } }
+    const negation = rule.category === 'tao' && ruleSet.guards.prohibition.length ? ruleSet.guards.prohibition : ruleSet.guards.negation
+    const compiled: CompiledRule = { rule, guards: { ...DEFAULT_GUARDS[rule.category], ...rule.guards }, negation }
     if (rule.kind === 'phrase') {
       for (const phrase of rule.phrases) {
         const list = phraseIndex.get(phrase[0]!) ?? []
@@ -73,7 +76,6 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     rules,
     phraseIndex,
     regexRules,
-    negation: g.negation,
     negationAfter: g.negationAfter,
     reported: new RegExp(g.reported.map(escapeRegex).join('|'), 'u'),
     concrete: new RegExp(g.concrete, 'u'),

@@ -24,7 +24,7 @@ const STRADDLE = 3
  * cue (不得以检查为名，要求……). A prohibition in an unrelated earlier clause does not count:
  * 各村不得虚报数据，每日报送进度 still demands a daily report.
  */
-function negated(c: CompiledRuleSet, text: string, start: number, end: number): boolean {
+function negated(c: CompiledRuleSet, cues: string[], text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - NEGATION_WINDOW)
   const before = text.slice(from, start)
   const breaks = [...before.matchAll(CLAUSE_BREAK)].map((m) => m.index)
@@ -32,7 +32,7 @@ function negated(c: CompiledRuleSet, text: string, start: number, end: number): 
   const clause = before.slice(clauseStart)
   const window = clause + text.slice(start, Math.min(end, start + STRADDLE))
   // A cue counts when it starts before the match, even if it runs into it.
-  if (c.negation.some((cue) => {
+  if (cues.some((cue) => {
     const i = window.indexOf(cue)
     return i >= 0 && i < clause.length
   }))
@@ -40,7 +40,7 @@ function negated(c: CompiledRuleSet, text: string, start: number, end: number): 
   if (breaks.length && !HARD_BREAK.test(before[breaks[breaks.length - 1]!]!)) {
     const prevStart = breaks.length > 1 ? breaks[breaks.length - 2]! + 1 : 0
     const prev = before.slice(prevStart, clauseStart - 1).trimStart()
-    if ((prevStart > 0 || from === 0) && c.negation.some((cue) => prev.startsWith(cue))) return true
+    if ((prevStart > 0 || from === 0) && cues.some((cue) => prev.startsWith(cue))) return true
   }
   const after = text.slice(end, end + 6)
   return c.negationAfter.some((cue) => after.startsWith(cue))
@@ -52,10 +52,10 @@ export function analyzeSentence(c: CompiledRuleSet, text: string): SentenceAnaly
   let reported: boolean | undefined
   const hits: SentenceHit[] = []
   const accept = (ruleIdx: number, start: number, end: number) => {
-    const { guards } = c.rules[ruleIdx]!
+    const { guards, negation } = c.rules[ruleIdx]!
     if (guards.concrete && concrete) return
     if (guards.reported && (reported ??= c.reported.test(text))) return
-    if (guards.negation && negated(c, text, start, end)) return
+    if (guards.negation && negated(c, negation, text, start, end)) return
     hits.push({ rule: ruleIdx, start, end })
   }
 

@@ -144,7 +144,15 @@ export const ScoringSchema = z
   .object({
     dimensions: z.record(
       DimensionSchema,
-      z.object({ label: z.string(), max: z.number().min(0), saturation: z.number().positive().optional() }).strict(),
+      z
+        .object({
+          label: z.string(),
+          max: z.number().min(0),
+          saturation: z.number().positive().optional(),
+          /** Density is measured against at least this many 字, so one stock phrase does not sink a short notice. */
+          floorChars: z.number().int().nonnegative().optional(),
+        })
+        .strict(),
     ),
     severityPoints: z.object({ info: z.number().min(0), warning: z.number().min(0), error: z.number().min(0) }).strict(),
     grades: z.array(z.object({ grade: z.enum(['优', '良', '中', '差']), min: z.number() }).strict()).min(1),
@@ -191,6 +199,8 @@ export const RuleSetSchema = z
         negation: z.array(z.string()).min(1),
         /** Cues right after a match: 台账不再作为考核依据. */
         negationAfter: z.array(z.string()).default([]),
+        /** The narrower cues that negate a 套话 match: 严禁以“高度重视”代替措施 criticises the phrase. */
+        prohibition: z.array(z.string()).default([]),
         /** Cues that mark a sentence as describing a problem found, not a demand. */
         reported: z.array(z.string()).min(1),
         /** A number, date or deadline: the sentence says something checkable. */

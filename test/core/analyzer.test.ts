@@ -203,3 +203,33 @@ describe('filing policy', () => {
     expect(decideFiling(r, rs.filing).action).toBe('block')
   })
 })
+
+describe('guards', () => {
+  const a = createAnalyzer()
+  const cats = (t: string) => a.analyzeSync(t, { docType: '其他' }).findings.map((f) => `${f.category}:${t.slice(f.start, f.end)}`)
+
+  it('does not take ordinary words for numbers', () => {
+    expect(cats('各部门要高度重视，一起抓好落实。').some((c) => c.startsWith('tao:'))).toBe(true)
+    expect(cats('各部门要高度重视，三项任务6月底前完成。').some((c) => c.startsWith('tao:'))).toBe(false)
+  })
+
+  it('reads prohibitions in the same clause, straddling the match, or opening the sentence', () => {
+    expect(cats('各村不另行报送纸质材料。').some((c) => c.startsWith('burden:'))).toBe(false)
+    expect(cats('不得以检查为名，要求基层每日报送工作台账。').some((c) => c.startsWith('burden:'))).toBe(false)
+    expect(cats('各村不得虚报数据，每日报送拆除进度。').some((c) => c.startsWith('burden:'))).toBe(true)
+  })
+
+  it('takes a criticised stock phrase as criticism', () => {
+    expect(cats('严禁以高度重视代替具体措施。').some((c) => c.startsWith('tao:'))).toBe(false)
+  })
+
+  it('treats problem reports as reports, but a demand about problems as a demand', () => {
+    expect(cats('调研发现，有的村每日报送工作台账。').some((c) => c.startsWith('burden:'))).toBe(false)
+    expect(cats('对存在隐患的企业，各乡镇每日报送整改进度。').some((c) => c.startsWith('burden:'))).toBe(true)
+  })
+
+  it('measures 实在 density against a floor, so one phrase does not sink a short notice', () => {
+    const r = a.analyzeSync('关于转发安全生产文件的通知\n现将文件转发给你们，请认真贯彻落实。')
+    expect(r.breakdown.find((b) => b.dimension === 'substance')!.lost).toBeLessThan(15)
+  })
+})

@@ -1,0 +1,55 @@
+/**
+ * Chromium with the built extension on a profile folder the test keeps, so a test can close the
+ * browser and start it again on the same chrome.storage (test/e2e/browser.ts uses a fresh one).
+ */
+import { execSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core'
+import { CHROMIUM, ensureExtensionBuilt, EXTENSION_DIR, ROOT } from '../browser'
+
+const MODEL_FILE = join(ROOT, 'models/banwen-zh/onnx/model.onnx')
+const SHIPPED_MODEL = join(EXTENSION_DIR, 'models/banwen-zh/onnx/model.onnx')
+
+/** ensureExtensionBuilt() does not look at models/: rebuild when the shipped model is stale. */
+export function ensureBuiltWithModel(): string {
+  const dir = ensureExtensionBuilt()
+  if (existsSync(MODEL_FILE) && (!existsSync(SHIPPED_MODEL) || statSync(SHIPPED_MODEL).mtimeMs < statSync(MODEL_FILE).mtimeMs)) {
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe' })
+  }
+  return dir
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext
+  worker: Worker
+  extensionId: string
+  /** A page of the extension (chrome-extension://<id>/<path>). */
+  openPage(path: string): Promise<Page>
+  close(): Promise<void>
+}
+
+export async function launchProfile(userDataDir: string): Promise<ExtensionBrowser> {
+  const dir = ensureBuiltWithModel()
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  })
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+  const extensionId = new URL(worker.url()).host
+  return {
+    context,
+    worker,
+    extensionId,
+    openPage: async (path) => {
+      const page = await context.newPage()
+      await page.goto(`chrome-extension://${extensionId}/${path}`)
+      return page
+    },
+    close: () => context.close(),
+  }
+}
