@@ -27,7 +27,8 @@ export function ensureExtensionBuilt(): string {
   const manifest = join(EXTENSION_DIR, 'manifest.json')
   const sources = Math.max(newestMtime(join(ROOT, 'extension')), newestMtime(join(ROOT, 'core')), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs)
   if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) {
-    execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe' })
+    // vitest sets NODE_ENV=test, which makes Vite emit React's dev JSX calls against the production runtime.
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
   }
   return EXTENSION_DIR
 }
