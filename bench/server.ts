@@ -9,7 +9,27 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
+// @ts-expect-error autocannon ships no types; the little used here is typed below.
+import autocannonUntyped from 'autocannon'
+
+interface Result {
+  requests: { average: number }
+  latency: { p99: number }
+  duration: number
+  '2xx': number
+  '3xx': number
+  non2xx: number
+}
+type RequestSetup = { body?: string }
+const autocannon = autocannonUntyped as (o: {
+  url: string
+  method?: string
+  connections: number
+  pipelining?: number
+  duration: number
+  headers?: Record<string, string>
+  requests?: Array<{ setupRequest: (req: RequestSetup) => RequestSetup }>
+}) => Promise<Result>
 
 const BATCH = 200
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)

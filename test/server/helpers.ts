@@ -43,7 +43,7 @@ export async function setup(open: () => Promise<Db>, o: Omit<AppOptions, 'store'
   const make = async (role: 'drafter' | 'reviewer', unit?: string) => (await store.tokens.create({ role, name: `测试${role}`, unit }, SYSTEM)).token
   const tokens = { admin: newAdminToken!, reviewer: await make('reviewer'), drafter: await make('drafter'), unitDrafter: await make('drafter', '办公室') }
   const app = createApp({ store, ...o, config: { rateLimit: { perMinute: Infinity, burst: Infinity }, ...o.config } })
-  const call: Env['call'] = (method, path, c = {}) => {
+  const call: Env['call'] = async (method, path, c = {}) => {
     const headers: Record<string, string> = { ...c.headers }
     const token = c.token === undefined ? tokens.admin : c.token
     if (token) headers.authorization = `Bearer ${token}`

@@ -1,0 +1,49 @@
+/** The service's API as the dashboard uses it: bearer token from local storage, errors in Chinese. */
+const KEY = 'banwen.token'
+
+export const getToken = () => localStorage.getItem(KEY)
+export const setToken = (t: string | null) => (t ? localStorage.setItem(KEY, t) : localStorage.removeItem(KEY))
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message)
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; json?: unknown; form?: FormData } = {}): Promise<T> {
+  const headers: Record<string, string> = {}
+  const token = getToken()
+  if (token) headers.authorization = `Bearer ${token}`
+  let body: BodyInit | undefined
+  if (init.json !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(init.json)
+  } else if (init.form) body = init.form
+  let res: Response
+  try {
+    res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接办文服务，请检查网络')
+  }
+  if (res.ok) return (await res.json()) as T
+  let err: { error?: { code: string; message: string; details?: string[] } } = {}
+  try {
+    err = await res.json()
+  } catch {
+    /* not JSON */
+  }
+  throw new ApiError(res.status, err.error?.code ?? 'http', err.error?.message ?? `请求失败（${res.status}）`, err.error?.details ?? [])
+}
+
+export type Role = 'drafter' | 'reviewer' | 'admin'
+export interface Me {
+  id: string
+  name: string
+  role: Role
+  unit: string | null
+}
