@@ -41,7 +41,7 @@ export function serviceClient(base: string, token: string, fetchImpl: Fetch = (u
     try {
       res = await fetchImpl(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' })
     } catch (e) {
-      throw new ServiceError(0, 'unreachable', `无法连接服务：${(e as Error).message}`)
+      throw new ServiceError(0, 'unreachable', `无法连接服务（${(e as Error).message}）`)
     }
     if (res.ok || res.status === 304) return res
     throw await errorOf(res)
