@@ -10,7 +10,7 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
 const INSERT = `INSERT INTO events (${NAMES})
-  SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS})
+  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS})
   ON CONFLICT (id) DO NOTHING`
 
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
