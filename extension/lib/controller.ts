@@ -158,6 +158,8 @@ export class Controller {
     h.dataset.analyses = String(this.analyses)
     h.dataset.lastPaint = session.lastPaintAt.toFixed(1)
     h.dataset.analysisMs = session.lastAnalysisMs.toFixed(2)
+    h.dataset.paintMs = session.lastPaintMs.toFixed(2)
+    h.dataset.runAt = session.lastRunAt.toFixed(1)
     h.dataset.score = String(session.report.score)
     h.dataset.findings = String(session.visibleFindings().length)
   }

@@ -29,6 +29,9 @@ export class EditorSession {
   /** Paint counter and the last analysis's cost, exposed for tests and the benchmark. */
   paintSeq = 0
   lastAnalysisMs = 0
+  lastPaintMs = 0
+  /** When the last rules-only analysis finished painting (model merges come later). */
+  lastRunAt = 0
   lastPaintAt = 0
   private analyzer: Analyzer
   private timer: ReturnType<typeof setTimeout> | null = null
@@ -77,8 +80,7 @@ export class EditorSession {
     const text = this.adapter.getText()
     const opts = this.docOptions()
     const report = this.analyzer.analyzeSync(text, opts)
-    this.apply(text, report)
-    this.lastAnalysisMs = performance.now() - t0
+    this.apply(text, report, t0)
     if (this.config.model) this.askModel(text, opts)
     return report
   }
@@ -92,17 +94,31 @@ export class EditorSession {
         // A newer edit or analysis exists, or the drafter is composing: this result is stale.
         if (seq !== this.asyncSeq || this.adapter.composing || this.timer) return
         if (this.adapter.getText() !== text) return
+        // The model agreed with the rules: nothing to redraw.
+        const ids = (r: Report) => r.findings.map((f) => f.id).join('|')
+        if (this.report && ids(this.report) === ids(report) && this.report.score === report.score) {
+          this.report = report
+          return
+        }
         this.apply(text, report)
       })
       .catch(() => {})
   }
 
-  private apply(text: string, report: Report): void {
+  /** `startedAt` is given for rules-only runs, whose cost and end time are recorded. */
+  private apply(text: string, report: Report, startedAt?: number): void {
     this.text = text
     this.report = report
+    const t0 = performance.now()
     this.painter.paint(this.visibleFindings())
+    const now = performance.now()
+    this.lastPaintMs = now - t0
     this.paintSeq++
-    this.lastPaintAt = performance.now()
+    this.lastPaintAt = now
+    if (startedAt !== undefined) {
+      this.lastAnalysisMs = now - startedAt
+      this.lastRunAt = now
+    }
     this.listener(this)
   }
 

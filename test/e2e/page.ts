@@ -9,6 +9,8 @@ export interface HostData {
   analyses?: string
   lastPaint?: string
   analysisMs?: string
+  paintMs?: string
+  runAt?: string
   score?: string
   findings?: string
 }

@@ -80,9 +80,11 @@ export class MirrorPainter implements Painter {
     }
     // A trailing newline needs a character after it to take up its line, as in the textarea.
     if (text.endsWith('\n')) frag.appendChild(doc.createTextNode('\u200b'))
+    // Read the field's geometry before writing: no forced synchronous layout of the mirror.
+    const geo = this.measure()
     this.mirror.replaceChildren(frag)
     this.setActive(this.active)
-    this.layout()
+    this.place(geo)
     this.box.style.visibility = ''
   }
 
@@ -95,15 +97,23 @@ export class MirrorPainter implements Painter {
   }
 
   private layout(): void {
+    this.place(this.measure())
+  }
+
+  private measure() {
     const f = this.field
     const r = f.getBoundingClientRect()
+    return { x: r.left + f.clientLeft, y: r.top + f.clientTop, w: f.clientWidth, h: f.clientHeight, hidden: r.width === 0, sl: f.scrollLeft, st: f.scrollTop }
+  }
+
+  private place(g: ReturnType<MirrorPainter['measure']>): void {
     const st = this.box.style
-    st.transform = `translate(${r.left + f.clientLeft}px, ${r.top + f.clientTop}px)`
-    st.width = `${f.clientWidth}px`
-    st.height = `${f.clientHeight}px`
-    st.display = r.width === 0 ? 'none' : ''
-    applyMirrorStyle(f, this.mirror)
-    this.syncScroll()
+    st.transform = `translate(${g.x}px, ${g.y}px)`
+    st.width = `${g.w}px`
+    st.height = `${g.h}px`
+    st.display = g.hidden ? 'none' : ''
+    applyMirrorStyle(this.field, this.mirror)
+    this.mirror.style.transform = `translate(${-g.sl}px, ${-g.st}px)`
   }
 
   private syncScroll(): void {

@@ -6,6 +6,9 @@ import type { UiActions } from './actions'
 import { ruleTitle } from './rules'
 import type { UiState } from './store'
 
+/** Long documents can carry hundreds of findings; rendering them all would slow typing. */
+const LIST_MAX = 60
+
 const GRADE_CLASS: Record<string, string> = { 优: 'g-a', 良: 'g-b', 中: 'g-c', 差: 'g-d' }
 
 function Breakdown({ report }: { report: Report }) {
@@ -118,7 +121,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
         问题 {findings.length} 处{hidden > 0 ? `（已忽略 ${hidden}，不影响指数）` : ''}
       </div>
       <ol className="bw-list">
-        {findings.map((f) => (
+        {findings.slice(0, LIST_MAX).map((f) => (
           <li
             key={f.id}
             className={`bw-item ${state.card?.findingId === f.id ? 'on' : ''}`}
@@ -137,6 +140,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
           </li>
         ))}
       </ol>
+      {findings.length > LIST_MAX ? <div className="bw-list-more">另有 {findings.length - LIST_MAX} 处未列出，请先处理以上问题</div> : null}
       {state.notice ? <div className="bw-notice">{state.notice}</div> : null}
       <div className="bw-foot">
         规则集 {report.ruleset.version} · {report.classifier.note}

@@ -54,6 +54,7 @@ ${markRules}
 .bw-snippet{font-size:12px;color:#6b7280;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .bw-points{font-size:12px;color:#b91c1c;font-variant-numeric:tabular-nums}
 .bw-chip{display:inline-block;flex:none;color:#fff;font-size:11px;line-height:18px;padding:0 6px;border-radius:9px;white-space:nowrap}
+.bw-list-more{padding:4px 14px;font-size:12px;color:#9ca3af}
 .bw-notice{margin:0 10px 6px;padding:4px 8px;background:#ecfdf5;color:#047857;border-radius:6px;font-size:12px}
 .bw-foot{padding:6px 14px;font-size:11px;color:#9ca3af;border-top:1px solid #f3f4f6}
 .bw-card{position:fixed;z-index:4;overflow:auto;background:#fff;border:1px solid #d1d5db;border-top:4px solid;border-radius:8px;box-shadow:0 10px 30px rgba(0,0,0,.18);padding:10px 12px;font:13px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937}
