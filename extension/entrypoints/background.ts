@@ -100,6 +100,10 @@ export default defineBackground(() => {
   })
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId))
+  // A new page in the tab: its old score no longer applies (the page reports its own).
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.url) void forgetTab(browser.storage.session, tabId, browser.action)
+  })
 
   // Every worker start (install, browser start, wake-up): make sure polling runs, send leftovers.
   void browser.alarms.get(SYNC_ALARM).then((a) => {

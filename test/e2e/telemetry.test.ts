@@ -70,6 +70,12 @@ const eventCount = async () => (await svc.api<{ totals: { byKind: Record<string,
 const telemetryPosts = () => proxy.exchanges.filter((x) => x.method === 'POST' && x.path.startsWith('/api/telemetry'))
 const servedRules = () => fetch(`${svc.url}/api/rules?unit=${encodeURIComponent(UNIT)}`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => ({ etag: r.headers.get('etag'), version: ((await r.json()) as { version: string }).version }))
 
+/** Every id is in a batch the service answered with 2xx. */
+const accepted = (ids: string[]) => {
+  const ok = new Set(telemetryPosts().filter((x) => x.status >= 200 && x.status < 300).flatMap((x) => x.ids))
+  return ids.every((id) => ok.has(id))
+}
+
 /** Every id went out in exactly one batch the service answered with 2xx. */
 function deliveredOnce(ids: string[]) {
   const accepted = telemetryPosts().filter((x) => x.status >= 200 && x.status < 300)
@@ -165,7 +171,20 @@ describe('background with the real service', () => {
     expect((await message<{ ruleSet: { version: string } }>(opts, { type: 'config:get' })).ruleSet.version).toBe(after.version)
   }, 60_000)
 
-  it('sends the filing decision to the service, with the configured unit and user and no document text', async () => {
+  it("passes on the unit's text policy and answers quota:get from the service (warn → near)", async () => {
+    await svc.api(`/api/units/${encodeURIComponent(UNIT)}/policy`, { method: 'PUT', body: { storeText: true } })
+    await opts.click('#sync-now')
+    await expect.poll(async () => (await message<{ storeText: boolean }>(opts, { type: 'config:get' })).storeText, { timeout: 10_000 }).toBe(true)
+
+    // Four documents filed this year against a quota of five: 80 %, the service's 'warn'.
+    const filed = events(4, 'filed').map((e, i) => ({ ...e, kind: 'filed' as const, action: 'submitted' as const, docHash: String(i + 1).repeat(64) }))
+    await message(opts, { type: 'telemetry:push', events: filed })
+    await expect.poll(() => accepted(filed.map((e) => e.id)), { timeout: 15_000 }).toBe(true)
+    await svc.api(`/api/units/${encodeURIComponent(UNIT)}/quota`, { method: 'PUT', body: { year: new Date().getFullYear(), total: 5 } })
+    expect(await message(opts, { type: 'quota:get' })).toEqual({ filed: 4, quota: 5, level: 'near' })
+  }, 60_000)
+
+  it('sends the filing decision to the service with the configured unit and user, and no document text even where the policy would allow it', async () => {
     const page = await b.context.newPage()
     await openDraft(page, demo.url, 'textarea')
     await page.fill('#doc-title', TITLE)
@@ -178,6 +197,7 @@ describe('background with the real service', () => {
     const [tab] = await opts.evaluate((u) => (globalThis as unknown as { chrome: { tabs: { query(q: unknown): Promise<Array<{ id: number }>> } } }).chrome.tabs.query({ url: `${u}/*` }), demo.url)
     const popup = await b.openPage(`popup.html?tab=${tab!.id}`)
     await expect.poll(() => popup.locator('#score').textContent().catch(() => null), { timeout: 10_000 }).toBe(String(score))
+    await popup.locator('main').screenshot({ path: join(SHOTS, 'e2e-popup.png') })
     await popup.close()
     // A hidden tab gets no animation frames, and the extension's UI renders on them.
     await page.bringToFront()

@@ -11,15 +11,18 @@ export const POLICY_KEY = 'policy'
 const PolicySchema = z.object({ unit: z.string(), storeText: z.boolean() })
 export type Policy = z.infer<typeof PolicySchema>
 
-export async function syncPolicy(kv: KV, client: ServiceClient, unit: string): Promise<boolean> {
-  if (!unit) return false
+/** 'updated' when the flag changed, so tabs can be told; failures keep the last known policy. */
+export async function syncPolicy(kv: KV, client: ServiceClient, unit: string): Promise<'updated' | 'unchanged' | 'failed'> {
+  if (!unit) return 'unchanged'
   try {
     const parsed = PolicySchema.safeParse(await client.policy(unit))
-    if (!parsed.success) return false
+    if (!parsed.success) return 'failed'
+    const before = await kv.get<Policy>(POLICY_KEY)
+    if (before?.unit === parsed.data.unit && before.storeText === parsed.data.storeText) return 'unchanged'
     await kv.set(POLICY_KEY, parsed.data)
-    return true
+    return 'updated'
   } catch {
-    return false
+    return 'failed'
   }
 }
 

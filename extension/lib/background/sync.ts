@@ -11,10 +11,10 @@ export interface SyncReport {
   configured: boolean
   rules?: Outcome
   fingerprints?: Outcome
-  policy?: boolean
+  policy?: 'updated' | 'unchanged' | 'failed'
 }
 
-export const changedAnything = (r: SyncReport) => r.rules === 'updated' || r.fingerprints === 'updated'
+export const changedAnything = (r: SyncReport) => r.rules === 'updated' || r.fingerprints === 'updated' || r.policy === 'updated'
 
 export async function syncAll(kv: KV, settings: Settings, fetchImpl?: Fetch): Promise<SyncReport> {
   const base = serviceBase(settings)

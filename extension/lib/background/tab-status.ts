@@ -29,4 +29,7 @@ export async function recordTabStatus(session: Session, action: Action | undefin
   await action?.setBadgeBackgroundColor({ tabId, color: GRADE_COLOR[status.grade] ?? '#546e7a' }).catch(() => {})
 }
 
-export const forgetTab = (session: Session, tabId: number) => session.remove(tabKey(tabId))
+export async function forgetTab(session: Session, tabId: number, action?: Action): Promise<void> {
+  await session.remove(tabKey(tabId))
+  await action?.setBadgeText({ tabId, text: '' }).catch(() => {})
+}
