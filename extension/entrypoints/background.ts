@@ -57,8 +57,10 @@ export default defineBackground(() => {
     return report
   }
 
+  /** Sync, then send; a service that answered the sync is back, so its back-off is over. */
   const round = async () => {
-    await Promise.allSettled([sync(), telemetry.flush()])
+    const report = await sync().catch(() => null)
+    await telemetry.flush(report?.configured === true && report.rules !== 'failed').catch(() => null)
   }
 
   handleMessages(browser.runtime.onMessage as never, {

@@ -30,14 +30,15 @@ export function modelInfo(): Promise<ModelInfo | null> {
 
 let creating: Promise<void> | null = null
 
-async function ensureOffscreen(): Promise<void> {
-  const url = packagedUrl(`/${OFFSCREEN_PATH}`)
-  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] })
-  if (existing.length) return
-  creating ??= browser.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: ['WORKERS' as never], justification: '在扩展自己的页面中运行句子分类模型（WebAssembly），不受网页内容安全策略限制' })
-    .finally(() => (creating = null))
-  await creating
+/** One check-and-create at a time: Chrome allows a single offscreen document per extension. */
+function ensureOffscreen(): Promise<void> {
+  creating ??= (async () => {
+    const url = packagedUrl(`/${OFFSCREEN_PATH}`)
+    const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] })
+    if (existing.length) return
+    await browser.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['WORKERS' as never], justification: '在扩展自己的页面中运行句子分类模型（WebAssembly），不受网页内容安全策略限制' })
+  })().finally(() => (creating = null))
+  return creating
 }
 
 export const MAX_SENTENCES = 5000
