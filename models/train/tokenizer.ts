@@ -54,7 +54,7 @@ export function loadTokenizer(json: object): Tokenizer {
   return new Tokenizer(json as never, TOKENIZER_CONFIG as never)
 }
 
+/** Token ids as transformers.js produces them with truncation: cut at maxTokens, [EOS] included in the cut. */
 export function encode(tok: Tokenizer, text: string): number[] {
-  const ids = tok.encode(text).ids
-  return ids.length > MODEL_SPEC.maxTokens ? [...ids.slice(0, MODEL_SPEC.maxTokens - 1), SPECIAL.eos] : ids
+  return tok.encode(text).ids.slice(0, MODEL_SPEC.maxTokens)
 }
