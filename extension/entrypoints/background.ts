@@ -86,7 +86,10 @@ export default defineBackground(() => {
   // 立即同步 on the options page: sync now and send now, back-off or not.
   browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: SyncNowResponse) => void) => {
     if (!isSyncNow(msg)) return undefined
-    void Promise.all([sync(), telemetry.flush(true)]).then(([s, t]) => sendResponse({ sync: s, telemetry: t }))
+    void Promise.all([sync(), telemetry.flush(true)]).then(
+      ([s, t]) => sendResponse({ sync: s, telemetry: t }),
+      () => sendResponse(undefined as never),
+    )
     return true
   })
 

@@ -30,16 +30,22 @@ export function delivery(kv: KV, queue: TelemetryQueue, alarms: Alarms) {
   async function flush(force = false): Promise<FlushResult | null> {
     if (timer) clearTimeout(timer)
     timer = null
-    const settings = await loadSettings(kv)
-    const base = serviceBase(settings)
-    // No service: events stay queued (bounded) until one is configured.
-    if (!base) return null
-    const client = serviceClient(base, settings.token)
-    const r = await queue.flush((events) => client.telemetry(events), force)
-    if ((r.status === 'failed' || r.status === 'waiting') && r.nextAttemptAt) schedule(r.nextAttemptAt)
-    else if (r.status === 'sent' && r.pending > 0) schedule(Date.now() + SOON_MS)
-    else void alarms.clear(RETRY_ALARM)
-    return r
+    try {
+      const settings = await loadSettings(kv)
+      const base = serviceBase(settings)
+      // No service: events stay queued (bounded) until one is configured.
+      if (!base) return null
+      const client = serviceClient(base, settings.token)
+      const r = await queue.flush((events) => client.telemetry(events), force)
+      if ((r.status === 'failed' || r.status === 'waiting') && r.nextAttemptAt) schedule(r.nextAttemptAt)
+      else if (r.status === 'sent' && r.pending > 0) schedule(Date.now() + SOON_MS)
+      else void alarms.clear(RETRY_ALARM)
+      return r
+    } catch (e) {
+      // Storage failed under us: the events are still stored; the sync alarm tries again.
+      console.warn('[办文] 发送遥测事件出错', e)
+      return null
+    }
   }
 
   /** After new events: wait a moment for more, then send, unless backing off. */
