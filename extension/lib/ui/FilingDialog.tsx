@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { CATEGORY_LABELS } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
+import { formatScore } from './rules'
 import type { DialogState } from './store'
 
 const TITLES = { pass: '', warn: '提交前提示', justify: '提交需说明理由', block: '不允许提交' } as const
@@ -18,7 +19,7 @@ export function FilingDialog({ dialog }: { dialog: DialogState }) {
       <div className={`bw-modal act-${action}`} role="dialog" aria-modal="true" aria-label={TITLES[action]} data-action={action}>
         <h2>{TITLES[action]}</h2>
         <div className="bw-modal-score">
-          办文指数 <b>{Math.round(report.score)}</b> 分（{report.grade}） · {report.docType} · {report.chars} 字
+          办文指数 <b>{formatScore(report.score)}</b> 分（{report.grade}） · {report.docType} · {report.chars} 字
         </div>
         <ul className="bw-reasons">
           {decision.reasons.map((r) => (

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, type Report } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
 import type { EditorSession } from '../session'
 import type { UiActions } from './actions'
-import { ruleTitle } from './rules'
+import { formatScore, ruleTitle } from './rules'
 import type { UiState } from './store'
 
 /** Long documents can carry hundreds of findings; rendering them all would slow typing. */
@@ -78,7 +78,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
   if (state.collapsed) {
     return (
       <div className={`bw-panel bw-collapsed dock-${state.dock}`} onClick={() => actions.setCollapsed(false)} title="展开办文面板">
-        <span className={`bw-score-mini ${GRADE_CLASS[report.grade]}`}>{Math.round(report.score)}</span>
+        <span className={`bw-score-mini ${GRADE_CLASS[report.grade]}`}>{formatScore(report.score)}</span>
         <span className="bw-mini-count">{findings.length}</span>
       </div>
     )
@@ -99,7 +99,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
       </div>
       <div className="bw-score-row">
         <span className={`bw-score ${GRADE_CLASS[report.grade]}`} data-testid="score">
-          {Math.round(report.score)}
+          {formatScore(report.score)}
         </span>
         <span className="bw-score-side">
           <span className={`bw-grade ${GRADE_CLASS[report.grade]}`}>{report.grade}</span>

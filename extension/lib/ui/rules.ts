@@ -20,3 +20,6 @@ export function exampleParts(ex: Rule['examples']['bad'][number]): { before: str
   const clean = (s: string) => s.replace(/\{\{fill:\d+\}\}/g, '……')
   return { before: clean(text.slice(0, m.index)), marked: clean(m[1]!), after: clean(text.slice(m.index + m[0].length)) }
 }
+
+/** The 办文指数 as the engine gives it (one decimal), so the panel, the dialog and the reasons agree. */
+export const formatScore = (s: number): string => (Number.isInteger(s) ? String(s) : s.toFixed(1))
