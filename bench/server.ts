@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -74,6 +74,23 @@ async function startService(dataDir: string, token: string): Promise<{ child: Ch
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 
+/** CPU seconds a process has used (Linux /proc), so a busy machine can be told from a slow service. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(f[11]) + Number(f[12])) / 100
+  } catch {
+    return null
+  }
+}
+
+async function measure<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; cpu: number | null }> {
+  const before = cpuSeconds(pid)
+  const result = await run()
+  const after = cpuSeconds(pid)
+  return { result, cpu: before === null || after === null ? null : after - before }
+}
+
 export async function runServerBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'banwen-bench-'))
   const admin = `bench-${randomBytes(16).toString('hex')}`
@@ -86,30 +103,33 @@ export async function runServerBench(): Promise<void> {
     // Telemetry: each request a fresh batch of BATCH events, so every event is new.
     const bodies = Array.from({ length: 64 }, () => `{"events":[${Array.from({ length: BATCH }, eventJson).join(',')}]}`)
     let i = 0
-    const tel = await autocannon({
+    const { result: tel, cpu: telCpu } = await measure(child.pid!, () => autocannon({
       url: `${url}/api/telemetry`,
       method: 'POST',
       connections: 4,
       duration: SECONDS,
       headers: { authorization: `Bearer ${drafter}`, 'content-type': 'application/json' },
       requests: [{ setupRequest: (req) => ({ ...req, body: i++ < bodies.length ? bodies[i - 1]! : `{"events":[${Array.from({ length: BATCH }, eventJson).join(',')}]}` }) }],
-    })
+    }))
     const stored = (await (await fetch(`${url}/api/stats/overview?basis=analyzed`, { headers: auth })).json()).totals.documents as number
 
     // Rule poll: the extension's If-None-Match answered 304.
     const etag = (await fetch(`${url}/api/rules`, { headers: { authorization: `Bearer ${drafter}` } })).headers.get('etag')!
-    const rules = await autocannon({
+    const { result: rules, cpu: rulesCpu } = await measure(child.pid!, () => autocannon({
       url: `${url}/api/rules`,
       connections: 64,
       pipelining: 4,
       duration: SECONDS,
       headers: { authorization: `Bearer ${drafter}`, 'if-none-match': etag },
-    })
+    }))
 
     const evPerSec = (tel['2xx'] * BATCH) / (tel.duration || SECONDS)
-    console.log(`\n服务负载测试（回环，${SECONDS} 秒/项，服务与压测各一进程）`)
-    console.log(`  遥测写入：${fmt(evPerSec)} 事件/秒（${BATCH} 条/批，${fmt(tel.requests.average)} 批/秒，p99 ${tel.latency.p99} ms，非 2xx ${tel.non2xx}，入库 ${fmt(stored)} 条）  目标 ≥10,000`)
-    console.log(`  规则轮询 304：${fmt(rules.requests.average)} 请求/秒（p99 ${rules.latency.p99} ms，304 共 ${fmt(rules['3xx'])}，其他 ${fmt(rules.non2xx - rules['3xx'] + rules['2xx'])}）  目标 ≥20,000`)
+    // Per CPU-second of the service process: what one free core sustains, whatever else the machine runs.
+    const perCpu = (n: number, cpu: number | null) => (cpu ? `，服务进程每 CPU 秒 ${fmt(n / cpu)}` : '')
+    const [load1] = (await import('node:os')).loadavg()
+    console.log(`\n服务负载测试（回环，${SECONDS} 秒/项，服务与压测各一进程；开始时 1 分钟负载 ${load1!.toFixed(1)}）`)
+    console.log(`  遥测写入：${fmt(evPerSec)} 事件/秒（${BATCH} 条/批，${fmt(tel.requests.average)} 批/秒，p99 ${tel.latency.p99} ms，非 2xx ${tel.non2xx}，入库 ${fmt(stored)} 条${perCpu(tel['2xx'] * BATCH, telCpu)}）  目标 ≥10,000`)
+    console.log(`  规则轮询 304：${fmt(rules.requests.average)} 请求/秒（p99 ${rules.latency.p99} ms，304 共 ${fmt(rules['3xx'])}，其他 ${fmt(rules.non2xx - rules['3xx'] + rules['2xx'])}${perCpu(rules['3xx'], rulesCpu)}）  目标 ≥20,000`)
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
