@@ -1,4 +1,4 @@
-import type { Rule } from '../schema/ruleset'
+import type { Rule, RuleKind } from '../schema/ruleset'
 import type { CompiledRuleSet, CompiledRule } from './compile'
 import type { RawFinding } from './finding'
 import type { Sentence } from '../text/segment'
@@ -133,7 +133,7 @@ function repetition(c: CompiledRule, ctx: DocContext, out: DocResult) {
   }
 }
 
-function disguise(c: CompiledRule, ctx: DocContext, compiled: CompiledRuleSet, out: DocResult) {
+function disguise(c: CompiledRule, ctx: DocContext, out: DocResult, compiled: CompiledRuleSet) {
   const rule = c.rule
   if (rule.kind !== 'disguise') return
   const informal = rule.informalTypes.includes(ctx.doc.docType) || isInformal(compiled, ctx.doc.docType)
@@ -197,30 +197,23 @@ function copy(c: CompiledRule, ctx: DocContext, out: DocResult) {
   }
 }
 
+type DocumentRule = (c: CompiledRule, ctx: DocContext, out: DocResult, compiled: CompiledRuleSet) => void
+
+/** Whole-document rule kinds; phrase and regex rules run per sentence in sentence.ts. */
+const DOCUMENT_RULES: Partial<Record<RuleKind, DocumentRule>> = {
+  frame,
+  'length-cap': lengthCap,
+  'sentence-length': sentenceLength,
+  repetition,
+  disguise,
+  copy,
+}
+
 export function runDocumentRules(compiled: CompiledRuleSet, ctx: DocContext): DocResult {
   const out: DocResult = { findings: [], overCap: false, disguised: false, frame: false, copiedShare: ctx.superior ? 0 : null }
   for (const c of compiled.rules) {
     if (c.rule.docTypes?.length && !c.rule.docTypes.includes(ctx.doc.docType)) continue
-    switch (c.rule.kind) {
-      case 'frame':
-        frame(c, ctx, out)
-        break
-      case 'length-cap':
-        lengthCap(c, ctx, out)
-        break
-      case 'sentence-length':
-        sentenceLength(c, ctx, out)
-        break
-      case 'repetition':
-        repetition(c, ctx, out)
-        break
-      case 'disguise':
-        disguise(c, ctx, compiled, out)
-        break
-      case 'copy':
-        copy(c, ctx, out)
-        break
-    }
+    DOCUMENT_RULES[c.rule.kind]?.(c, ctx, out, compiled)
   }
   return out
 }
