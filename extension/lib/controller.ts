@@ -294,8 +294,10 @@ export class Controller {
       await this.telemetry(session, 'filed', { action: decision.action === 'block' ? 'block' : 'returned', docHash })
       return false
     }
-    // Going on past the check is an override: after a warning, or after a justification.
+    // Going on past the check is an override (after a warning, or with a justification), and
+    // the document is still filed: the quota counts filed events, so both are sent.
     await this.telemetry(session, 'override', { action: decision.action, docHash, ...(choice.reason ? { reason: choice.reason } : {}) })
+    await this.telemetry(session, 'filed', { action: 'submitted', docHash })
     return true
   }
 
