@@ -50,7 +50,7 @@ export function demoEvents(weeks = 12, end = new Date('2026-11-20T02:00:00Z')): 
   // Last year's filings: the default quota for each unit (只减不增).
   UNITS.forEach((unit, u) => {
     for (let i = 0; i < 16 + u * 3; i++)
-      out.push(event({ kind: 'filed', action: 'pass', unit, docType: TYPES[i % TYPES.length]!, score: 70, docHash: docHash(n++), at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15T02:00:00Z` }))
+      out.push(event({ kind: 'filed', action: 'pass', unit, docType: TYPES[i % TYPES.length]!, score: 55 + ((i * 7 + u * 5) % 30), docHash: docHash(n++), at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15T02:00:00Z` }))
   })
   return out
 }

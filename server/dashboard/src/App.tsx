@@ -59,38 +59,40 @@ export function App() {
   return (
     <div className="shell">
       <aside className="side no-print">
-        <div className="brand">
-          <span className="seal">文</span>
-          <div>
-            <b>办文</b>
-            <small>公文形式主义监测</small>
-          </div>
-        </div>
-        <nav>
-          {nav.map((n) => (
-            <div key={n.page}>
-              {n.group && <div className="nav-group">{n.group}</div>}
-              <a href={`#/${n.page}`} className={current === n.page ? 'on' : ''}>
-                {n.label}
-              </a>
+        <div className="side-inner">
+          <div className="brand">
+            <span className="seal">文</span>
+            <div>
+              <b>办文</b>
+              <small>公文形式主义监测</small>
             </div>
-          ))}
-        </nav>
-        <div className="who">
-          <div>{me.name}</div>
-          <small>
-            {ROLE[me.role]}
-            {me.unit ? ` · ${me.unit}` : ''}
-          </small>
-          <button
-            className="link"
-            onClick={() => {
-              setToken(null)
-              setMe(null)
-            }}
-          >
-            退出
-          </button>
+          </div>
+          <nav>
+            {nav.map((n) => (
+              <div key={n.page}>
+                {n.group && <div className="nav-group">{n.group}</div>}
+                <a href={`#/${n.page}`} className={current === n.page ? 'on' : ''}>
+                  {n.label}
+                </a>
+              </div>
+            ))}
+          </nav>
+          <div className="who">
+            <div>{me.name}</div>
+            <small>
+              {ROLE[me.role]}
+              {me.unit ? ` · ${me.unit}` : ''}
+            </small>
+            <button
+              className="link"
+              onClick={() => {
+                setToken(null)
+                setMe(null)
+              }}
+            >
+              退出
+            </button>
+          </div>
         </div>
       </aside>
       <main className="main">

@@ -28,6 +28,8 @@ export function LineChart({ labels, series, max, height = H }: { labels: string[
   const y = (v: number) => PAD.t + ih - (v / top) * ih
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top)
   const every = Math.max(1, Math.ceil(labels.length / 8))
+  // Weeks as MM-DD, or YY-MM-DD when the range crosses a year.
+  const short = new Set(labels.map((l) => l.slice(0, 4))).size > 1 ? (l: string) => l.slice(2) : (l: string) => l.slice(5)
   return (
     <div className="chart">
       <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={series.map((s) => s.name).join('、')} onMouseLeave={() => setHover(null)}>
@@ -42,7 +44,7 @@ export function LineChart({ labels, series, max, height = H }: { labels: string[
         {labels.map((l, i) =>
           i % every === 0 ? (
             <text key={l} x={x(i)} y={height - 12} className="axis" textAnchor="middle">
-              {l.slice(5)}
+              {short(l)}
             </text>
           ) : null,
         )}
