@@ -1,3 +1,4 @@
+import { CategorySchema } from '../../core'
 import type { Db } from '../db/types'
 import { whereOf, type EventFilter } from '../lib/filter'
 import { writeAudit, type Actor } from './audit'
@@ -38,7 +39,7 @@ type Row = {
 }
 
 const SELECT = `SELECT e.id, e.at, e.unit, e.usr, e.doc_type, e.chars, e.cap, e.score, e.action, e.doc_hash, e.ruleset_version, e.extension_version,
-  e.counts, e.rule_ids, e.over_cap, e.disguised, e.frame, e.copied_share,
+  jsonb_build_object(${CategorySchema.options.map((c) => `'${c}', e.c_${c}`).join(', ')}) AS counts, e.rule_ids, e.over_cap, e.disguised, e.frame, e.copied_share,
   coalesce((SELECT jsonb_agg(jsonb_build_object('at', o.at, 'user', o.usr, 'action', o.action, 'reason', o.reason) ORDER BY o.at)
             FROM events o WHERE o.kind = 'override' AND o.doc_hash = e.doc_hash), '[]'::jsonb) AS overrides,
   EXISTS (SELECT 1 FROM document_texts t WHERE t.doc_hash = e.doc_hash) AS has_text

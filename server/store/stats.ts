@@ -13,7 +13,7 @@ const MEASURES = `count(*)::int AS documents,
   count(*) FILTER (WHERE over_cap)::int AS over_cap,
   count(*) FILTER (WHERE disguised)::int AS disguised,
   count(*) FILTER (WHERE frame)::int AS frame,
-  ${CATEGORIES.map((c) => `coalesce(sum((counts->>'${c}')::int), 0)::int AS "c_${c}"`).join(',\n  ')}`
+  ${CATEGORIES.map((c) => `coalesce(sum(c_${c}), 0)::int AS "c_${c}"`).join(',\n  ')}`
 
 export interface Measures {
   documents: number
@@ -96,7 +96,7 @@ export function statsStore(db: Db, tz: string) {
       const w = whereOf(f, tz)
       const rows = await db.query<{ rule_id: string; hits: number; dismissals: number; false_positives: number }>(
         `WITH hits AS (
-           SELECT r AS rule_id, count(*)::int AS n FROM events, unnest(rule_ids) AS r WHERE ${w.sql} AND ${BASIS[basis]} GROUP BY r
+           SELECT r AS rule_id, count(*)::int AS n FROM events, jsonb_array_elements_text(rule_ids) AS r WHERE ${w.sql} AND ${BASIS[basis]} GROUP BY r
          ), fb AS (
            SELECT rule_id, count(*) FILTER (WHERE kind = 'dismiss')::int AS d, count(*) FILTER (WHERE kind = 'false-positive')::int AS fp
            FROM events WHERE ${w.sql} AND kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL GROUP BY rule_id

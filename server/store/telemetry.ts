@@ -1,12 +1,13 @@
-import type { TelemetryEvent } from '../../core'
+import { CategorySchema, type TelemetryEvent } from '../../core'
 import type { Db } from '../db/types'
 
 /** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
 export const INGEST_CHUNK = 250
 
+const CATEGORIES = CategorySchema.options
 const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_type text, chars integer, cap integer, score real,
-  counts jsonb, rule_ids text[], ruleset_version text, extension_version text, action text, reason text, rule_id text,
-  doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
+  ${CATEGORIES.map((c) => `c_${c} integer`).join(', ')}, rule_ids jsonb, ruleset_version text, extension_version text, action text,
+  reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
 const INSERT = `INSERT INTO events (${NAMES})
@@ -23,7 +24,7 @@ const toRow = (e: TelemetryEvent, tokenId: string) => ({
   chars: e.chars,
   cap: e.cap,
   score: e.score,
-  counts: e.counts,
+  ...Object.fromEntries(CATEGORIES.map((c) => [`c_${c}`, e.counts[c] ?? 0])),
   rule_ids: e.ruleIds,
   ruleset_version: e.rulesetVersion,
   extension_version: e.extensionVersion,

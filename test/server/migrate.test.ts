@@ -30,3 +30,28 @@ eachStore('迁移', (open) => {
 it('SQL 按语句拆分，跳过整行注释', () => {
   expect(splitStatements('-- 说明；含分号\nCREATE TABLE a (x int);\n\nCREATE INDEX b ON a (x);\n')).toEqual(['CREATE TABLE a (x int)', 'CREATE INDEX b ON a (x)'])
 })
+
+eachStore('迁移 0003：已有事件的计数与规则 id 原样保留', (open) => {
+  it('从第 2 版升级', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
+    const all = migrationFiles()
+    const src = new URL('../../server/migrations/', import.meta.url).pathname
+    for (const f of all.filter((m) => m.version <= 2)) copyFileSync(join(src, f.name), join(dir, f.name))
+    const db = await open()
+    try {
+      await migrate(db, dir + '/')
+      await db.query(
+        `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, counts, rule_ids, ruleset_version, extension_version)
+         VALUES ('evt-old-0001', 'filed', now(), '办公室', 'u', '通知', 100, 80, '{"tao": 3, "burden": 1}', ARRAY['tao.a', 'burden.b'], '1', '1')`,
+      )
+      expect(await migrate(db)).toEqual(all.filter((m) => m.version > 2).map((m) => m.name))
+      const [row] = await db.query<{ c_tao: number; c_burden: number; c_copy: number; rule_ids: string[] }>(`SELECT c_tao, c_burden, c_copy, rule_ids FROM events`)
+      expect(row).toEqual({ c_tao: 3, c_burden: 1, c_copy: 0, rule_ids: ['tao.a', 'burden.b'] })
+    } finally {
+      await db.close()
+    }
+  })
+})
