@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from './errors'
+import { header as readHeader } from './headers'
 import { sha256 } from './hash'
 import type { Actor } from '../store/audit'
 import type { Role, TokenRecord, TokenStore } from '../store/tokens'
@@ -41,7 +42,7 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
   const role =
     (min: Role): MiddlewareHandler<AppEnv> =>
     async (c, next) => {
-      const header = c.req.header('authorization')
+      const header = readHeader(c, 'authorization')
       if (!header) throw new ApiError(401, 'unauthorized', '缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌')
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : /^Bearer\s+(\S+)$/i.exec(header)?.[1]
       if (!token) throw new ApiError(401, 'unauthorized', 'Authorization 头格式应为“Bearer <令牌>”')

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { header } from './headers'
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match'
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS'
@@ -10,10 +11,10 @@ const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS'
 export function corsFor(origins: string[]): MiddlewareHandler {
   const allowed = new Set(origins)
   return async (c, next) => {
-    const origin = c.req.header('origin')
+    const origin = header(c, 'origin')
     if (!origin) return next()
     const ok = origin.startsWith('chrome-extension://') || allowed.has(origin)
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
+    if (c.req.method === 'OPTIONS' && header(c, 'access-control-request-method')) {
       if (!ok) return c.body(null, 204, { Vary: 'Origin' })
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,

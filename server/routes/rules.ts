@@ -6,6 +6,7 @@ import type { AppEnv } from '../lib/auth'
 import { scopeUnit, type Deps } from '../lib/deps'
 import { diffRuleSets } from '../lib/diff'
 import { ApiError, notFound } from '../lib/errors'
+import { header } from '../lib/headers'
 import { etagMatches } from '../lib/published'
 import { jsonBody, param, query } from '../lib/validate'
 
@@ -46,7 +47,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         const unit = scopeUnit(c.get('principal'), asked)
         const served = await published.rules(unit)
         const headers = { ETag: served.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(c.req.header('if-none-match'), served.etag)) return c.body(null, 304, headers)
+        if (etagMatches(header(c, 'if-none-match'), served.etag)) return c.body(null, 304, headers)
         return c.body(served.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
       })
       .get('/rulesets', auth.role('reviewer'), async (c) => c.json({ versions: await store.rulesets.list() }))

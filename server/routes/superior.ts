@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../lib/auth'
 import type { Deps } from '../lib/deps'
 import { invalid, notFound } from '../lib/errors'
+import { header } from '../lib/headers'
 import { etagMatches } from '../lib/published'
 import { isMultipart, readUpload } from '../lib/upload'
 import { jsonBody, param } from '../lib/validate'
@@ -23,7 +24,7 @@ export function superiorRoutes({ auth, store, published }: Deps) {
       .get('/fingerprints', auth.role('drafter'), async (c) => {
         const fp = await published.fingerprints()
         const headers = { ETag: fp.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(c.req.header('if-none-match'), fp.etag)) return c.body(null, 304, headers)
+        if (etagMatches(header(c, 'if-none-match'), fp.etag)) return c.body(null, 304, headers)
         return c.body(fp.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
       })
       .get('/superior', auth.role('reviewer'), async (c) => c.json({ documents: await store.superior.list() }))
