@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // @ts-expect-error autocannon ships no types; the little used here is typed below.
 import autocannonUntyped from 'autocannon'
@@ -141,4 +141,4 @@ export async function runServerBench(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runServerBench()
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.argv[1])) await runServerBench()

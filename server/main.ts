@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { loadNodeClassifier } from '../models/runtime/node'
 import { createApp } from './app'
@@ -50,7 +51,7 @@ export async function start(config: Config = configFromEnv()) {
   return { server, store, app }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.argv[1])) {
   start().catch((e) => {
     console.error('办文服务启动失败：', e instanceof Error ? e.message : e)
     process.exit(1)

@@ -2,6 +2,7 @@
  * Builds the dashboard into server/dashboard/dist, which the service serves at /.
  * `npx tsx server/dashboard/build.ts`
  */
+import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url))
@@ -17,7 +18,7 @@ export async function buildDashboard(): Promise<void> {
   })
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.argv[1])) {
   const t = Date.now()
   await buildDashboard()
   console.log(`看板已构建：server/dashboard/dist（${((Date.now() - t) / 1000).toFixed(1)} 秒）`)
