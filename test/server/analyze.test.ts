@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { FingerprintSchema, ReportSchema } from '../../core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FingerprintSchema, ReportSchema, type SentenceClassifier } from '../../core'
 import { eachStore, makeDocx, setup, type Env } from './helpers'
 
 const SAMPLE = readFileSync(new URL('../../samples/draft-notice.txt', import.meta.url), 'utf8')
@@ -91,5 +91,26 @@ eachStore('评分与上级文件', (open) => {
     const res = await env.call('POST', '/api/superior', { body: form(await makeDocx([SUPERIOR]), '减负意见.docx', { issuer: '省委办公厅' }) })
     expect(res.status).toBe(201)
     expect(await res.json()).toMatchObject({ title: '减负意见', issuer: '省委办公厅' })
+  })
+})
+
+describe('评分使用模型', () => {
+  it('服务把分类器交给引擎：报告注明规则与模型共同判断', async () => {
+    const { openPglite } = await import('../../server/db/pglite')
+    const seen: string[] = []
+    const classifier: SentenceClassifier = {
+      id: 'fake@1',
+      thresholds: { tao: 0.5, burden: 0.5 },
+      predict: async (sentences) => {
+        seen.push(...sentences)
+        return sentences.map((s) => ({ tao: s.includes('实实在在') ? 0.9 : 0.1, burden: 0.1 }))
+      },
+    }
+    const env = await setup(() => openPglite(), { classifier })
+    const res = await env.call('POST', '/api/analyze', { token: env.tokens.reviewer, json: { text: '关于春耕的通知\n各村要确保取得实实在在的成效。请于3月20日前完成春耕备耕。' } })
+    const report = ReportSchema.parse(await res.json())
+    expect(report.classifier).toMatchObject({ used: true, id: 'fake@1' })
+    expect(seen.length).toBeGreaterThan(0)
+    await env.db.close()
   })
 })
