@@ -11,6 +11,7 @@ import { SYSTEM } from '../../server/store/tokens'
 import type { TelemetryEvent } from '../../core'
 
 export const PG_URL = process.env.TEST_DATABASE_URL
+if (!PG_URL) console.warn('[banwen] 未设置 TEST_DATABASE_URL：PostgreSQL 部分跳过。启用：eval "$(bash .ci/postgres.sh | tail -n 1)"')
 
 /** Each store kind the suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const STORES = [
