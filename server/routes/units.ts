@@ -7,8 +7,8 @@ import { applyOverrides, UnitOverridesSchema } from '../lib/overrides'
 import { jsonBody, param, query } from '../lib/validate'
 
 const UnitParam = z.object({ unit: z.string().min(1).max(100) })
-const thisYear = () => new Date().getFullYear()
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(thisYear) })
+/** The current year where the offices are (BANWEN_TZ), not where the server's clock is set. */
+const yearIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()))
 const PolicyBody = z.object({ storeText: z.boolean() }).strict()
 const QuotaBody = z
   .object({
@@ -20,7 +20,8 @@ const QuotaBody = z
   .strict()
 const OverridesBody = z.object({ overrides: UnitOverridesSchema }).strict()
 
-export function unitRoutes({ auth, store, published }: Deps) {
+export function unitRoutes({ auth, store, published, config }: Deps) {
+  const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => yearIn(config.timeZone)) })
   return (
     new Hono<AppEnv>()
       .get('/units', auth.role('reviewer'), async (c) => c.json({ units: await store.units.list() }))
