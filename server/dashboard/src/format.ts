@@ -19,5 +19,4 @@ export const pct = (x: number | null | undefined, digits = 1) => (x === null || 
 export const num = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: digits }))
 export const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
 export const date = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' })
-export const gradeOf = (score: number) => (score >= 90 ? '优' : score >= 75 ? '良' : score >= 60 ? '中' : '差')
 export const scoreClass = (score: number | null) => (score === null ? '' : score >= 85 ? 'good' : score >= 70 ? 'fair' : 'poor')

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Report } from '../../../../core'
+import type { Report, RuleSet } from '../../../../core'
 import { api, ApiError } from '../api'
 import { ACTION, CATEGORY, CATEGORY_ORDER, dateTime, num, pct, scoreClass } from '../format'
 import { go, useApi } from '../hooks'
@@ -106,6 +106,14 @@ function DocumentPage({ hash }: { hash: string }) {
   const [sheet, setSheet] = useState<SheetData | null>(null)
   const [rescored, setRescored] = useState<Report | null>(null)
   const [rescoreError, setRescoreError] = useState<ApiError | null>(null)
+  const openSheet = async (r: FiledRecord) => {
+    try {
+      const ruleSet = await api<RuleSet>(`/api/rules?unit=${encodeURIComponent(r.unit)}`)
+      setSheet(sheetFromFiled(r, data?.text?.title, ruleSet))
+    } catch (e) {
+      setRescoreError(e as ApiError)
+    }
+  }
   const rescore = async () => {
     if (!data?.text) return
     try {
@@ -129,7 +137,7 @@ function DocumentPage({ hash }: { hash: string }) {
           </button>
         }
       />
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? rescoreError} />
       {loading && !data && <Loading />}
       {data && (
         <>
@@ -138,7 +146,7 @@ function DocumentPage({ hash }: { hash: string }) {
               key={r.id}
               title={`${r.unit} · ${r.docType} · ${dateTime(r.at)} 归档`}
               extra={
-                <button className="btn" onClick={() => setSheet(sheetFromFiled(r, data.text?.title))}>
+                <button className="btn" onClick={() => openSheet(r)}>
                   评估表
                 </button>
               }
@@ -208,7 +216,6 @@ function DocumentPage({ hash }: { hash: string }) {
           )}
           {data.text ? (
             <Card title="正文（本单位已开启保存正文）" extra={!rescored && <button className="btn ghost" onClick={rescore}>按当前规则重新评分</button>}>
-              <ErrorBox error={rescoreError} />
               {rescored ? <ReportView report={rescored} text={data.text.text} onSheet={() => setSheet({ ...sheetFromReport(rescored, data.text!.text, { unit: data.text!.unit }), overrides: data.filed[0]?.overrides ?? [] })} /> : <pre className="plain">{data.text.text}</pre>}
             </Card>
           ) : (

@@ -1,5 +1,6 @@
-import type { FilingDecision, Finding, Report } from '../../../../core'
-import { ACTION, CATEGORY, CATEGORY_ORDER, date, dateTime, gradeOf, num, pct } from '../format'
+import { decideFiling } from '../../../../core/filing'
+import type { FilingDecision, Finding, Report, RuleSet } from '../../../../core'
+import { ACTION, CATEGORY, CATEGORY_ORDER, date, dateTime, num, pct } from '../format'
 import type { FiledRecord, OverrideNote } from '../types'
 
 /** What the 为基层减负一致性评估 sheet needs; built from a fresh report or from a filed record. */
@@ -54,14 +55,23 @@ export function sheetFromReport(report: Report, text: string, o: { unit?: string
   }
 }
 
-export function sheetFromFiled(r: FiledRecord, title?: string | null): SheetData {
+const FILING_ACTIONS = new Set(['pass', 'warn', 'justify', 'block'])
+
+/**
+ * A filed record carries the score but not the grade or every finding: the grade comes from the
+ * rule set's scoring, the conclusion from the decision made at filing (or the set's filing policy).
+ */
+export function sheetFromFiled(r: FiledRecord, title: string | null | undefined, ruleSet: RuleSet): SheetData {
+  const grade = [...ruleSet.scoring.grades].sort((a, b) => b.min - a.min).find((g) => r.score >= g.min)?.grade ?? '—'
+  const flags = { overCap: !!r.flags.overCap, disguisedDirective: !!r.flags.disguisedDirective, frame: !!r.flags.frame, copiedShare: r.flags.copiedShare }
+  const decision = r.action && FILING_ACTIONS.has(r.action) ? { action: r.action as FilingDecision['action'], reasons: [] } : decideFiling({ score: r.score, flags } as Report, ruleSet.filing)
   return {
     title: title ?? `${r.docType}（${r.docHash ? r.docHash.slice(0, 12) : r.id}）`,
     unit: r.unit,
     docType: r.docType,
     when: r.at,
     score: r.score,
-    grade: gradeOf(r.score),
+    grade,
     chars: r.chars,
     cap: r.cap,
     capSource: null,
@@ -73,7 +83,7 @@ export function sheetFromFiled(r: FiledRecord, title?: string | null): SheetData
     breakdown: null,
     findings: [],
     overrides: r.overrides,
-    decision: r.action && r.action in { pass: 1, warn: 1, justify: 1, block: 1 } ? { action: r.action as FilingDecision['action'], reasons: [] } : null,
+    decision,
     docHash: r.docHash,
     rulesetVersion: r.rulesetVersion,
   }
@@ -91,7 +101,7 @@ const yesNo = (v: boolean | null, yes: string, no = '无') => (v === null ? '—
 /** The printable sheet (A4): identification, score, length against cap, copied share, findings, the drafter's reasons, conclusion. */
 export function Sheet({ d }: { d: SheetData }) {
   const over = d.cap !== null && d.chars > d.cap
-  const conclusion = d.decision ? CONCLUSION[d.decision.action] : d.score >= 85 ? CONCLUSION.pass : d.score >= 70 ? CONCLUSION.warn : d.score >= 40 ? CONCLUSION.justify : CONCLUSION.block
+  const conclusion = d.decision ? CONCLUSION[d.decision.action] : '—'
   return (
     <article className="sheet">
       <h1>为基层减负一致性评估表</h1>
