@@ -27,7 +27,11 @@ export async function start(config: Config = configFromEnv()) {
       console.error('看板构建失败，接口仍可使用：', e instanceof Error ? e.message : e)
     }
   }
-  const classifier = await loadNodeClassifier()
+  // The model is a help, not a dependency: without it the service scores by the rules and says so.
+  const classifier = await loadNodeClassifier().catch((e) => {
+    console.error('模型加载失败，评分仅按规则：', e instanceof Error ? e.message : e)
+    return null
+  })
   const app = createApp({ store, config, classifier })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
   await new Promise<void>((resolve) => server.once('listening', resolve))
