@@ -40,6 +40,8 @@ export interface Overview {
   totals: Measures & { byKind: Record<string, number>; units: number; users: number }
   weekly: Array<Measures & { week: string }>
   byUnit: Array<Measures & { unit: string }>
+  /** Weekly average score of the busiest units (up to 6), for a trend per unit. */
+  byUnitWeek: Array<{ unit: string; week: string; documents: number; avgScore: number | null }>
   byDocType: Array<Measures & { docType: string }>
   scoreHistogram: Array<{ from: number; to: number; count: number }>
   overrides: { total: number; byAction: Record<string, number>; recent: Array<{ at: string; unit: string; user: string; docType: string; action: string | null; reason: string | null; score: number }> }
@@ -59,7 +61,7 @@ export function statsStore(db: Db, tz: string) {
     async overview(f: EventFilter, basis: Basis): Promise<Overview> {
       const w = whereOf(f, tz)
       const on = `${w.sql} AND ${BASIS[basis]}`
-      const [totals, kinds, weekly, byUnit, byDocType, hist, ovr, recent] = await Promise.all([
+      const [totals, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
         db.query<MeasureRow & { units: number; users: number }>(`SELECT ${MEASURES}, count(DISTINCT unit)::int AS units, count(DISTINCT usr)::int AS users FROM events WHERE ${on}`, w.params),
         db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM events WHERE ${w.sql} GROUP BY kind`, w.params),
         db.query<MeasureRow & { week: string }>(
@@ -67,6 +69,13 @@ export function statsStore(db: Db, tz: string) {
           w.params,
         ),
         db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM events WHERE ${on} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, w.params),
+        db.query<{ unit: string; week: string; documents: number; avg_score: number | null }>(
+          `SELECT unit, to_char(date_trunc('week', at AT TIME ZONE $1), 'YYYY-MM-DD') AS week, count(*)::int AS documents,
+             round(avg(score)::numeric, 1)::float8 AS avg_score
+           FROM events WHERE ${on} AND unit IN (SELECT unit FROM events WHERE ${on} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 6)
+           GROUP BY 1, 2 ORDER BY 2, 1`,
+          w.params,
+        ),
         db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM events WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, w.params),
         db.query<{ b: number; n: number }>(`SELECT least(floor(score / 10), 9)::int AS b, count(*)::int AS n FROM events WHERE ${on} GROUP BY 1`, w.params),
         db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
@@ -81,6 +90,7 @@ export function statsStore(db: Db, tz: string) {
         totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: totals[0]!.users },
         weekly: weekly.map((r) => ({ week: r.week, ...measures(r) })),
         byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
+        byUnitWeek: byUnitWeek.map((r) => ({ unit: r.unit, week: r.week, documents: r.documents, avgScore: r.avg_score })),
         byDocType: byDocType.map((r) => ({ docType: r.doc_type, ...measures(r) })),
         scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts.get(b) ?? 0 })),
         overrides: {

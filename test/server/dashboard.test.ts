@@ -74,6 +74,8 @@ describe('看板（无头 Chromium）', () => {
     expect(await page.locator('.chart svg polyline').count()).toBeGreaterThanOrEqual(4)
     expect(await page.locator('table').first().locator('tbody tr').count()).toBe(5)
     await expect.poll(() => page.getByText('规则质量：忽略率与误报率').count()).toBe(1)
+    await page.locator('.hbar-label', { hasText: '县' }).first().waitFor()
+    expect(await page.getByText('发文总量预警').count()).toBe(1)
     expect(await page.locator('.side nav a').allTextContents()).not.toContain('访问令牌')
     await page.screenshot({ path: `${SHOTS}/dashboard-overview.png`, fullPage: true })
     noErrors(page)

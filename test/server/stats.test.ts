@@ -53,6 +53,11 @@ eachStore('统计与归档', (open) => {
       ['财政局', 1],
     ])
     expect(o.byDocType.find((d: { docType: string }) => d.docType === '通知')).toMatchObject({ documents: 2, avgScore: 72.5, overCapRate: 0.5 })
+    expect(o.byUnitWeek).toEqual([
+      { unit: '办公室', week: '2026-03-09', documents: 2, avgScore: 72.5 },
+      { unit: '办公室', week: '2026-03-16', documents: 1, avgScore: 72 },
+      { unit: '财政局', week: '2026-03-16', documents: 1, avgScore: 85 },
+    ])
   })
 
   it('分数分布与筛选', async () => {

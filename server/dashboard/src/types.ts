@@ -14,6 +14,7 @@ export interface Overview {
   totals: Measures & { byKind: Record<string, number>; units: number; users: number }
   weekly: Array<Measures & { week: string }>
   byUnit: Array<Measures & { unit: string }>
+  byUnitWeek: Array<{ unit: string; week: string; documents: number; avgScore: number | null }>
   byDocType: Array<Measures & { docType: string }>
   scoreHistogram: Array<{ from: number; to: number; count: number }>
   overrides: { total: number; byAction: Record<string, number>; recent: Array<{ at: string; unit: string; user: string; docType: string; action: string | null; reason: string | null; score: number }> }

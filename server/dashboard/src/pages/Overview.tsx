@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { BarChart, HBars, LineChart } from '../charts'
-import { ACTION, CATEGORY, CATEGORY_COLOR, CATEGORY_ORDER, dateTime, num, pct, scoreClass } from '../format'
+import { ACTION, CATEGORY, CATEGORY_COLOR, CATEGORY_ORDER, dateTime, LEVEL, num, pct, scoreClass } from '../format'
 import { useApi } from '../hooks'
-import type { Overview as OverviewData, RuleStat } from '../types'
+import type { Overview as OverviewData, QuotaStatus, RuleStat } from '../types'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead, Stat } from '../ui'
 import { Filters, useFilters } from './Filters'
 
@@ -111,6 +111,14 @@ function OverviewBody({ data }: { data: OverviewData }) {
         </Card>
       </div>
       <div className="grid2">
+        <Card title="各单位办文指数走势（周平均，份数最多的 6 个单位）">
+          <UnitTrend data={data} />
+        </Card>
+        <Card title="发文总量预警" extra={<a href="#/quotas">全部单位 →</a>}>
+          <QuotaAlerts />
+        </Card>
+      </div>
+      <div className="grid2">
         <Card title="按单位">
           <table className="table">
             <thead>
@@ -188,6 +196,42 @@ function OverviewBody({ data }: { data: OverviewData }) {
           </table>
         </Card>
       )}
+    </>
+  )
+}
+
+const UNIT_COLORS = ['#a8201a', '#2f6f9f', '#c47f17', '#4d7c43', '#7b5ea7', '#8a4b08']
+
+function UnitTrend({ data }: { data: OverviewData }) {
+  const weeks = [...new Set(data.byUnitWeek.map((r) => r.week))].sort()
+  const units = [...new Set(data.byUnitWeek.map((r) => r.unit))]
+  const at = new Map(data.byUnitWeek.map((r) => [`${r.unit}|${r.week}`, r.avgScore]))
+  return (
+    <LineChart
+      labels={weeks}
+      max={100}
+      series={units.map((u, i) => ({ name: u, color: UNIT_COLORS[i % UNIT_COLORS.length]!, values: weeks.map((w) => at.get(`${u}|${w}`) ?? null), format: (v) => v.toFixed(1) }))}
+    />
+  )
+}
+
+/** Units at or past 80% of this year's quota. */
+function QuotaAlerts() {
+  const { data, error } = useApi<{ year: number; units: QuotaStatus[] }>('/api/quotas')
+  if (error) return <ErrorBox error={error} />
+  if (!data) return <Loading />
+  const alerts = data.units.filter((u) => u.level !== 'ok').sort((a, b) => b.filed / (b.quota || 1) - a.filed / (a.quota || 1))
+  if (!alerts.length) return <Empty>{data.year} 年各单位发文均在限额 80% 以内</Empty>
+  return (
+    <>
+      <HBars
+        rows={alerts.map((u) => ({ label: u.unit, value: Math.round((u.filed / Math.max(1, u.quota ?? 1)) * 100), tone: u.level === 'over' ? 'burden' : 'tao', note: `${u.filed}/${u.quota}` }))}
+        max={Math.max(100, ...alerts.map((u) => Math.round((u.filed / Math.max(1, u.quota ?? 1)) * 100)))}
+        format={(v) => `${v}%`}
+      />
+      <p className="small muted">
+        {alerts.filter((u) => u.level === 'over').length} 个单位{LEVEL.over}，{alerts.filter((u) => u.level === 'warn').length} 个单位{LEVEL.warn}（{data.year} 年，达到 80% 预警、100% 超限）
+      </p>
     </>
   )
 }
