@@ -45,10 +45,7 @@ export const TOKENIZER_CONFIG = {
   clean_up_tokenization_spaces: false,
 }
 
-/** The characters a tokenizer sees in a text after its normalizer: the vocabulary's raw material. */
-export function normalizedChars(text: string): string[] {
-  return [...text.normalize('NFKC').replace(/[0-9]/g, '0').toLowerCase()].filter((c) => /\S/u.test(c))
-}
+export { normalizedChars } from '../runtime/chars'
 
 export function loadTokenizer(json: object): Tokenizer {
   return new Tokenizer(json as never, TOKENIZER_CONFIG as never)

@@ -57,6 +57,13 @@ describe('Node runtime', () => {
     })
   })
 
+  it('encodes exactly as the transformers.js tokenizer does (the fast path)', async () => {
+    const m = model as unknown as { encode(s: string): number[]; referenceIds(s: string): number[] }
+    const sentences = [...SAMPLE, ...loadTrain().map((e) => e.text).filter((_, i) => i % 7 === 0), 'ⅫⅣ㈠①Ａｂｃ　ﬁ', 'İstanbul 与 ß', '\u200b零宽\u00a0空格']
+    const differ = sentences.filter((s) => JSON.stringify(m.encode(s)) !== JSON.stringify(m.referenceIds(s)))
+    expect(differ).toEqual([])
+  })
+
   it('separates obvious cases', async () => {
     const [tao, burden, plain] = await model.predict(SAMPLE.slice(0, 3))
     expect(tao!.tao).toBeGreaterThan(model.thresholds.tao)
