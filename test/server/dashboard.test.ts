@@ -95,6 +95,7 @@ describe('看板（无头 Chromium）', () => {
     await page.goto(`${base}/#/documents?hash=${withReason.docHash}`)
     await page.getByRole('heading', { name: '坚持提交的理由' }).first().waitFor()
     expect(await page.locator('ul.overrides li').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: `${SHOTS}/dashboard-document.png` })
     await page.getByRole('button', { name: '评估表' }).first().click()
     const sheet = page.locator('.sheet')
     await sheet.waitFor()

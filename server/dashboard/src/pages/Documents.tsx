@@ -103,6 +103,8 @@ function DocumentList() {
 
 function DocumentPage({ hash }: { hash: string }) {
   const { data, error, loading } = useApi<DocumentDetail>(`/api/documents/${hash}`)
+  const rules = useApi<RuleSet>('/api/rules')
+  const titleOf = (id: string) => rules.data?.rules.find((r) => r.id === id)?.title ?? id
   const [sheet, setSheet] = useState<SheetData | null>(null)
   const [rescored, setRescored] = useState<Report | null>(null)
   const [rescoreError, setRescoreError] = useState<ApiError | null>(null)
@@ -190,7 +192,12 @@ function DocumentPage({ hash }: { hash: string }) {
               </div>
               {r.ruleIds.length > 0 && (
                 <p className="small muted">
-                  命中规则：{r.ruleIds.map((id) => <code key={id}>{id} </code>)}
+                  命中规则：
+                  {r.ruleIds.map((id) => (
+                    <span key={id} className="rule-chip" title={id}>
+                      {titleOf(id)}
+                    </span>
+                  ))}
                 </p>
               )}
               <h3>坚持提交的理由</h3>
