@@ -34,7 +34,12 @@ export async function start(config: Config = configFromEnv()) {
   })
   const app = createApp({ store, config, classifier })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
-  await new Promise<void>((resolve) => server.once('listening', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`端口 ${config.port} 已被占用，请用 PORT 指定其他端口`) : e),
+    )
+  })
   const port = (server.address() as AddressInfo).port
 
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
