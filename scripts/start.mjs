@@ -44,12 +44,13 @@ if (existsSync(join(root, 'server', 'dashboard')))
   buildIfStale('审核看板', join(root, 'server', 'dashboard', 'dist', 'index.html'), ['server/dashboard/src'], 'npm', ['run', '--silent', 'build:dashboard'])
 
 start('服务', 'server/main.ts', { PORT: port })
-start('演示办公系统', 'demo/server.ts', { DEMO_PORT: demoPort, BANWEN_SERVER: `http://localhost:${port}` })
+// Each child reads PORT: the service gets ours, the demo its own.
+start('演示办公系统', 'demo/server.ts', { PORT: demoPort, BANWEN_SERVER: `http://localhost:${port}` })
 
 console.log(`
 办文已启动：
   服务与审核看板   http://localhost:${port}/
-  演示拟稿页面     http://localhost:${demoPort}/demo/?editor=textarea （也可 contenteditable、tinymce、ckeditor5）
+  演示拟稿页面     http://localhost:${demoPort}/demo/draft.html?editor=textarea （也可 contenteditable、iframe、tinymce、ckeditor5）
   浏览器扩展       在 chrome://extensions 打开“开发者模式”，“加载已解压的扩展程序”，选择 ${join(root, '.output', 'chrome-mv3')}
   命令行           npx banwen check samples/draft-notice.txt
 按 Ctrl+C 停止。`)
