@@ -22,10 +22,11 @@ function newestMtime(dir: string): number {
   return newest
 }
 
-/** Builds .output/chrome-mv3 unless it exists and is newer than extension/, core/ and the config. */
+/** Builds .output/chrome-mv3 unless it exists and is newer than extension/, core/, the model and the config. */
 export function ensureExtensionBuilt(): string {
   const manifest = join(EXTENSION_DIR, 'manifest.json')
-  const sources = Math.max(newestMtime(join(ROOT, 'extension')), newestMtime(join(ROOT, 'core')), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs)
+  // The build ships the model folder too, so a retrained model makes the output stale.
+  const sources = Math.max(...['extension', 'core', 'models/banwen-zh'].map((d) => newestMtime(join(ROOT, d))), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs)
   if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) {
     // vitest sets NODE_ENV=test, which makes Vite emit React's dev JSX calls against the production runtime.
     execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })

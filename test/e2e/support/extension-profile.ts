@@ -2,23 +2,8 @@
  * Chromium with the built extension on a profile folder the test keeps, so a test can close the
  * browser and start it again on the same chrome.storage (test/e2e/browser.ts uses a fresh one).
  */
-import { execSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core'
 import { CHROMIUM, ensureExtensionBuilt, EXTENSION_DIR, ROOT } from '../browser'
-
-const MODEL_FILE = join(ROOT, 'models/banwen-zh/onnx/model.onnx')
-const SHIPPED_MODEL = join(EXTENSION_DIR, 'models/banwen-zh/onnx/model.onnx')
-
-/** ensureExtensionBuilt() does not look at models/: rebuild when the shipped model is stale. */
-export function ensureBuiltWithModel(): string {
-  const dir = ensureExtensionBuilt()
-  if (existsSync(MODEL_FILE) && (!existsSync(SHIPPED_MODEL) || statSync(SHIPPED_MODEL).mtimeMs < statSync(MODEL_FILE).mtimeMs)) {
-    execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe' })
-  }
-  return dir
-}
 
 export interface ExtensionBrowser {
   context: BrowserContext
@@ -30,7 +15,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchProfile(userDataDir: string): Promise<ExtensionBrowser> {
-  const dir = ensureBuiltWithModel()
+  const dir = ensureExtensionBuilt()
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
