@@ -9,18 +9,10 @@ import type { Page } from 'playwright-core'
 import { defaultRuleSet } from '../../core'
 import { startDemoServer, type DemoServer } from '../../demo/server'
 import { launchWithExtension, ROOT, type Launched } from './browser'
+import { DRAFT, TITLE } from '../fixtures/drafts'
 import { editorState, focusEnd, hostData, markCounts, openDraft, typeDraft, waitForAnalyses, watchMutations, type Kind } from './page'
 
 const SHOTS = join(ROOT, 'test-results')
-const TITLE = '关于做好农村道路交通安全工作的通知'
-/** Known 套话 (高度重视, 切实提高政治站位, 以钉钉子精神, 扎实推进) and 增负要求 (台账, 每日报送照片, 接龙打卡, 一票否决). */
-const DRAFT = [
-  '各乡镇（街道）、县直有关单位：',
-  '各单位要高度重视，切实提高政治站位，以钉钉子精神扎实推进各项工作，确保取得实实在在的成效。',
-  '各乡镇要在12月10日前完成辖区内临水临崖路段排查，县交通运输局负责设置警示标志。',
-  '各村要建立交通安全工作台账，每日报送巡查照片，并在工作群接龙打卡。',
-  '对排查工作不力的乡镇实行一票否决。',
-]
 const hasBurdenRules = defaultRuleSet().rules.some((r) => r.category === 'burden' && r.enabled)
 const KINDS: Kind[] = ['textarea', 'contenteditable', 'iframe', 'tinymce', 'ckeditor5']
 

@@ -4,6 +4,7 @@
  * browser restart (each event delivered exactly once), and the offscreen model against Node's.
  * A recording proxy sits between the extension and the service to see what was sent.
  */
+import { DRAFT, MODEL_SENTENCES, TITLE } from '../fixtures/drafts'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,14 +22,6 @@ import { createService, type Service } from './support/service'
 const SHOTS = join(ROOT, 'test-results')
 const UNIT = '测试县农业农村局'
 const USER = 'u-e2e0001'
-const TITLE = '关于做好农村道路交通安全工作的通知'
-const DRAFT = [
-  '各乡镇（街道）、县直有关单位：',
-  '各单位要高度重视，切实提高政治站位，以钉钉子精神扎实推进各项工作，确保取得实实在在的成效。',
-  '各乡镇要在12月10日前完成辖区内临水临崖路段排查，县交通运输局负责设置警示标志。',
-  '各村要建立交通安全工作台账，每日报送巡查照片，并在工作群接龙打卡。',
-  '对排查工作不力的乡镇实行一票否决。',
-]
 /** Pieces of the draft that must never appear in anything sent to the service. */
 const DRAFT_ONLY = ['临水临崖', '巡查照片', '钉钉子精神', '农村道路交通安全']
 
@@ -262,14 +255,7 @@ describe('background with the real service', () => {
   it('runs the model in the offscreen document with the same probabilities as Node', async () => {
     const node = await loadNodeClassifier()
     expect(node, 'models/banwen-zh is missing').not.toBeNull()
-    const sentences = [
-      '各单位要高度重视，切实提高政治站位，以钉钉子精神扎实推进各项工作。',
-      '各村要建立工作台账，每日报送巡查照片。',
-      '东山桥于12月30日前完工，由县交通运输局验收。',
-      '不得要求基层填表报数。',
-      '',
-      '跑出加速度，交出高分答卷！',
-    ]
+    const sentences = MODEL_SENTENCES
     const config = await message<{ model: { id: string; thresholds: { tao: number; burden: number } } | null }>(opts, { type: 'config:get' })
     expect(config.model).toEqual({ id: node!.id, thresholds: node!.thresholds })
     // From no offscreen document (the editor pages may have started one): concurrent first

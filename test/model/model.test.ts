@@ -12,15 +12,11 @@ import { loadTrain } from '../../models/train/data'
 import { train, DEFAULT_TRAIN } from '../../models/train/train'
 import { writeModelFolder } from '../../models/train/package-model'
 import { openBrowserModel, type BrowserModel } from '../../models/tools/browser-harness'
+import { MODEL_SENTENCES } from '../fixtures/drafts'
 
 const DIR = join(MODELS_ROOT, 'banwen-zh')
 const SAMPLE = [
-  '各单位要高度重视，切实提高政治站位，以钉钉子精神扎实推进各项工作。',
-  '各村要建立工作台账，每日报送巡查照片。',
-  '东山桥于12月30日前完工，由县交通运输局验收。',
-  '不得要求基层填表报数。',
-  '',
-  '跑出加速度，交出高分答卷！',
+  ...MODEL_SENTENCES,
   '𠀀字与Ｆｕｌｌ－width ２０２６年',
   '长'.repeat(500),
 ]

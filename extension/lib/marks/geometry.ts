@@ -33,3 +33,9 @@ export function clientBox(el: Element): DOMRect {
   const r = el.getBoundingClientRect()
   return new DOMRect(r.left + el.clientLeft, r.top + el.clientTop, el.clientWidth || r.width, el.clientHeight || r.height)
 }
+
+/** A live range's boxes in the top document's coordinates (ranges inside an iframe editor are shifted by the frame). */
+export function rangeRects(range: Range, frame: HTMLIFrameElement | null): DOMRect[] {
+  const d = frameOffset(frame)
+  return [...range.getClientRects()].map((r) => shift(r, d))
+}

@@ -6,7 +6,7 @@
 import type { Category } from '../../../core'
 import type { EditorAdapter } from '../adapters/types'
 import { CATEGORY_ORDER, highlightCss, highlightName } from './categories'
-import { contains, frameOffset, shift } from './geometry'
+import { contains, rangeRects } from './geometry'
 import type { Mark, Painter } from './types'
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight
@@ -105,9 +105,7 @@ export class HighlightPainter implements Painter {
 
   rectsOf(id: string): DOMRect[] {
     const hit = this.ranges.get(id)
-    if (!hit) return []
-    const d = frameOffset(this.adapter.frame)
-    return [...hit.range.getClientRects()].map((r) => shift(r, d))
+    return hit ? rangeRects(hit.range, this.adapter.frame) : []
   }
 
   /** Live ranges follow edits by themselves: nothing to hide. */

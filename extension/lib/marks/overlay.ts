@@ -5,7 +5,7 @@
  */
 import type { EditorAdapter } from '../adapters/types'
 import { CATEGORY_ORDER } from './categories'
-import { clientBox, clip, contains, frameOffset, shift } from './geometry'
+import { clientBox, clip, contains, frameOffset, rangeRects, shift } from './geometry'
 import type { Mark, Painter } from './types'
 
 export class OverlayPainter implements Painter {
@@ -105,9 +105,7 @@ export class OverlayPainter implements Painter {
 
   rectsOf(id: string): DOMRect[] {
     const hit = this.ranges.get(id)
-    if (!hit) return []
-    const d = frameOffset(this.adapter.frame)
-    return [...hit.range.getClientRects()].map((r) => shift(r, d))
+    return hit ? rangeRects(hit.range, this.adapter.frame) : []
   }
 
   /** Boxes do not follow edits: hide them until the next paint. */
