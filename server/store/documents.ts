@@ -73,6 +73,13 @@ export interface StoredText {
   storedAt: string
 }
 
+/** One document's history, as `byHash` finds it. */
+export interface DocumentHistory {
+  filed: FiledRecord[]
+  analyses: Array<{ at: string; score: number; user: string; unit: string }>
+  text: StoredText | null
+}
+
 export function documentStore(db: Db, tz: string) {
   return {
     async listFiled(f: EventFilter & { limit: number; offset: number; hash?: string; maxScore?: number }): Promise<{ total: number; items: FiledRecord[] }> {
@@ -87,7 +94,7 @@ export function documentStore(db: Db, tz: string) {
     },
 
     /** Everything known about one document: its filings, its analyses over time, the stored text if any. */
-    async byHash(hash: string): Promise<{ filed: FiledRecord[]; analyses: Array<{ at: string; score: number; user: string; unit: string }>; text: StoredText | null }> {
+    async byHash(hash: string): Promise<DocumentHistory> {
       const [filed, analyses, texts] = await Promise.all([
         db.query<Row>(`${SELECT} WHERE e.doc_hash = $1 AND e.kind = 'filed' ORDER BY e.at DESC`, [hash]),
         db.query<{ at: Date; score: number; usr: string; unit: string }>(`SELECT at, score, usr, unit FROM events WHERE doc_hash = $1 AND kind = 'analyzed' ORDER BY at LIMIT 500`, [hash]),

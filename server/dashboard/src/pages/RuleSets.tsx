@@ -3,17 +3,8 @@ import type { Check } from '../check.worker'
 import { api, ApiError, type Me } from '../api'
 import { CATEGORY, dateTime } from '../format'
 import { useApi } from '../hooks'
-import type { RuleSetVersion } from '../types'
+import type { RuleSetDiff, RuleSetVersion } from '../types'
 import { Badge, Card, ErrorBox, Loading, PageHead } from '../ui'
-
-interface Diff {
-  from: string
-  to: string
-  sections: string[]
-  added: Array<{ id: string; title: string }>
-  removed: Array<{ id: string; title: string }>
-  changed: Array<{ id: string; title: string; fields: string[] }>
-}
 
 export function RuleSets({ me }: { me: Me }) {
   const { data, error, reload } = useApi<{ versions: RuleSetVersion[] }>('/api/rulesets')
@@ -89,7 +80,7 @@ export function RuleSets({ me }: { me: Me }) {
 }
 
 function DiffView({ from, to, onClose }: { from: string; to: string; onClose: () => void }) {
-  const { data, error } = useApi<Diff>(`/api/rulesets/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+  const { data, error } = useApi<RuleSetDiff>(`/api/rulesets/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
   return (
     <Card title={`差异：${from} → ${to}`} extra={<button className="btn ghost small" onClick={onClose}>关闭</button>}>
       <ErrorBox error={error} />

@@ -2,14 +2,8 @@ import { useState } from 'react'
 import { api, ApiError } from '../api'
 import { dateTime } from '../format'
 import { useApi } from '../hooks'
+import type { UnitSettings } from '../types'
 import { Badge, Card, Empty, ErrorBox, PageHead } from '../ui'
-
-interface UnitSettings {
-  unit: string
-  storeText: boolean
-  overrides: Record<string, unknown>
-  updatedAt: string | null
-}
 
 const EXAMPLE = '{\n  "capPreset": "jiangsu-2019",\n  "caps": { "请示": 800 },\n  "disabledRules": [],\n  "filing": { "warnBelow": 80 }\n}'
 
