@@ -10,18 +10,32 @@ export interface UnitSettings {
 }
 
 type Row = { unit: string; store_text: boolean; overrides: UnitOverrides; updated_at: Date }
+const COLS = 'unit, store_text, overrides, updated_at'
 const toSettings = (r: Row): UnitSettings => ({ unit: r.unit, storeText: r.store_text, overrides: r.overrides, updatedAt: r.updated_at.toISOString() })
 const blank = (unit: string): UnitSettings => ({ unit, storeText: false, overrides: {}, updatedAt: null })
 
 export function unitStore(db: Db) {
+  /** Writes one column of a unit's row (creating the row) and audits it, in one transaction. */
+  const set = (unit: string, column: 'store_text' | 'overrides', value: boolean | string, actor: Actor, action: string, detail: unknown) =>
+    db.tx(async (q) => {
+      const [row] = await q.query<Row>(
+        `INSERT INTO units (unit, ${column}) VALUES ($1, $2)
+         ON CONFLICT (unit) DO UPDATE SET ${column} = excluded.${column}, updated_at = now()
+         RETURNING ${COLS}`,
+        [unit, value],
+      )
+      await writeAudit(q, actor, action, unit, detail)
+      return toSettings(row!)
+    })
+
   return {
     async get(unit: string): Promise<UnitSettings> {
-      const [row] = await db.query<Row>('SELECT unit, store_text, overrides, updated_at FROM units WHERE unit = $1', [unit])
+      const [row] = await db.query<Row>(`SELECT ${COLS} FROM units WHERE unit = $1`, [unit])
       return row ? toSettings(row) : blank(unit)
     },
 
     async list(): Promise<UnitSettings[]> {
-      return (await db.query<Row>('SELECT unit, store_text, overrides, updated_at FROM units ORDER BY unit')).map(toSettings)
+      return (await db.query<Row>(`SELECT ${COLS} FROM units ORDER BY unit`)).map(toSettings)
     },
 
     /** Units with overrides, for the rule-set cache. */
@@ -31,29 +45,11 @@ export function unitStore(db: Db) {
     },
 
     async setStoreText(unit: string, storeText: boolean, actor: Actor): Promise<UnitSettings> {
-      return db.tx(async (q) => {
-        const [row] = await q.query<Row>(
-          `INSERT INTO units (unit, store_text) VALUES ($1, $2)
-           ON CONFLICT (unit) DO UPDATE SET store_text = excluded.store_text, updated_at = now()
-           RETURNING unit, store_text, overrides, updated_at`,
-          [unit, storeText],
-        )
-        await writeAudit(q, actor, 'unit.policy', unit, { storeText })
-        return toSettings(row!)
-      })
+      return set(unit, 'store_text', storeText, actor, 'unit.policy', { storeText })
     },
 
     async setOverrides(unit: string, overrides: UnitOverrides, actor: Actor): Promise<UnitSettings> {
-      return db.tx(async (q) => {
-        const [row] = await q.query<Row>(
-          `INSERT INTO units (unit, overrides) VALUES ($1, $2)
-           ON CONFLICT (unit) DO UPDATE SET overrides = excluded.overrides, updated_at = now()
-           RETURNING unit, store_text, overrides, updated_at`,
-          [unit, JSON.stringify(overrides)],
-        )
-        await writeAudit(q, actor, 'unit.overrides', unit, overrides)
-        return toSettings(row!)
-      })
+      return set(unit, 'overrides', JSON.stringify(overrides), actor, 'unit.overrides', overrides)
     },
   }
 }
