@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { dateTime } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { AuditEntry } from '../types'
 import { Card, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -28,32 +29,31 @@ export function Audit() {
       <Card>
         {loading && !data && <Loading />}
         {data && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>时间</th>
                 <th>操作人</th>
                 <th>操作</th>
                 <th>对象</th>
                 <th>内容</th>
+              </>
+            }
+          >
+            {data.entries.map((e) => (
+              <tr key={e.id}>
+                <td className="nowrap">{dateTime(e.at)}</td>
+                <td>{e.actorName}</td>
+                <td>{AUDIT_ACTION[e.action] ?? e.action}</td>
+                <td>
+                  <code>{e.target ?? '—'}</code>
+                </td>
+                <td className="detail">
+                  <code>{e.detail === null ? '' : JSON.stringify(e.detail)}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap">{dateTime(e.at)}</td>
-                  <td>{e.actorName}</td>
-                  <td>{AUDIT_ACTION[e.action] ?? e.action}</td>
-                  <td>
-                    <code>{e.target ?? '—'}</code>
-                  </td>
-                  <td className="detail">
-                    <code>{e.detail === null ? '' : JSON.stringify(e.detail)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         <div className="pager">
           <button className="btn ghost" disabled={!before.length} onClick={() => setBefore(before.slice(0, -1))}>

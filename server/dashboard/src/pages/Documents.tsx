@@ -3,6 +3,7 @@ import type { Report, RuleSet } from '../../../../core'
 import { api, ApiError } from '../api'
 import { ACTION, CATEGORY, CATEGORY_ORDER, dateTime, num, pct, scoreClass } from '../format'
 import { go, useApi } from '../hooks'
+import { Table } from '../table'
 import type { DocumentDetail, FiledRecord } from '../types'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 import { Filters, useFilters } from './Filters'
@@ -35,9 +36,10 @@ function DocumentList() {
         {!data && loading && <Loading />}
         {data && data.items.length === 0 && <Empty>没有符合条件的归档记录</Empty>}
         {data && data.items.length > 0 && (
-          <table className="table hover">
-            <thead>
-              <tr>
+          <Table
+            hover
+            head={
+              <>
                 <th>归档时间</th>
                 <th>单位</th>
                 <th>文种</th>
@@ -46,42 +48,41 @@ function DocumentList() {
                 <th>问题</th>
                 <th>处理</th>
                 <th>指纹</th>
+              </>
+            }
+          >
+            {data.items.map((d) => (
+              <tr key={d.id} onClick={() => d.docHash && go('documents', { hash: d.docHash })} className={d.docHash ? 'click' : ''}>
+                <td className="nowrap">{dateTime(d.at)}</td>
+                <td>{d.unit}</td>
+                <td>{d.docType}</td>
+                <td className={`r score ${scoreClass(d.score)}`}>{num(d.score, 0)}</td>
+                <td className={`r ${d.flags.overCap ? 'bad' : ''}`}>
+                  {num(d.chars)}/{d.cap ?? '—'}
+                </td>
+                <td>
+                  <span className="chips">
+                    {d.flags.disguisedDirective && <Badge tone="over">隐形变异</Badge>}
+                    {d.flags.overCap && <Badge tone="warn">超长</Badge>}
+                    {CATEGORY_ORDER.filter((c) => (d.counts[c] ?? 0) > 0 && c !== 'length' && c !== 'disguise')
+                      .slice(0, 3)
+                      .map((c) => (
+                        <Badge key={c} tone="muted">
+                          {CATEGORY[c]} {d.counts[c]}
+                        </Badge>
+                      ))}
+                  </span>
+                </td>
+                <td>
+                  {d.action ? ACTION[d.action] ?? d.action : '—'}
+                  {d.overrides.length > 0 && <Badge tone="warn">有理由</Badge>}
+                </td>
+                <td>
+                  <code className="muted">{d.docHash ? d.docHash.slice(0, 10) : '—'}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.items.map((d) => (
-                <tr key={d.id} onClick={() => d.docHash && go('documents', { hash: d.docHash })} className={d.docHash ? 'click' : ''}>
-                  <td className="nowrap">{dateTime(d.at)}</td>
-                  <td>{d.unit}</td>
-                  <td>{d.docType}</td>
-                  <td className={`r score ${scoreClass(d.score)}`}>{num(d.score, 0)}</td>
-                  <td className={`r ${d.flags.overCap ? 'bad' : ''}`}>
-                    {num(d.chars)}/{d.cap ?? '—'}
-                  </td>
-                  <td>
-                    <span className="chips">
-                      {d.flags.disguisedDirective && <Badge tone="over">隐形变异</Badge>}
-                      {d.flags.overCap && <Badge tone="warn">超长</Badge>}
-                      {CATEGORY_ORDER.filter((c) => (d.counts[c] ?? 0) > 0 && c !== 'length' && c !== 'disguise')
-                        .slice(0, 3)
-                        .map((c) => (
-                          <Badge key={c} tone="muted">
-                            {CATEGORY[c]} {d.counts[c]}
-                          </Badge>
-                        ))}
-                    </span>
-                  </td>
-                  <td>
-                    {d.action ? ACTION[d.action] ?? d.action : '—'}
-                    {d.overrides.length > 0 && <Badge tone="warn">有理由</Badge>}
-                  </td>
-                  <td>
-                    <code className="muted">{d.docHash ? d.docHash.slice(0, 10) : '—'}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         {data && data.total > PAGE && (
           <div className="pager">

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { BarChart, HBars, LineChart } from '../charts'
 import { ACTION, CATEGORY, CATEGORY_COLOR, CATEGORY_ORDER, dateTime, LEVEL, num, pct, scoreClass } from '../format'
 import { useApi } from '../hooks'
-import type { Overview as OverviewData, QuotaStatus, RuleStat } from '../types'
+import { Table } from '../table'
+import type { Measures, Overview as OverviewData, QuotaStatus, RuleStat } from '../types'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead, Stat } from '../ui'
 import { Filters, useFilters } from './Filters'
 
@@ -36,9 +37,9 @@ export function Overview() {
         <ErrorBox error={rules.error} />
         {rules.data && rules.data.rules.length === 0 && <Empty>暂无规则命中记录</Empty>}
         {rules.data && rules.data.rules.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>规则</th>
                 <th>类别</th>
                 <th className="r">命中</th>
@@ -46,25 +47,24 @@ export function Overview() {
                 <th className="r">误报</th>
                 <th className="r">忽略率</th>
                 <th className="r">误报率</th>
+              </>
+            }
+          >
+            {rules.data.rules.slice(0, 30).map((r) => (
+              <tr key={r.ruleId}>
+                <td>
+                  <div>{r.title ?? <span className="muted">（已不在当前规则集）</span>}</div>
+                  <code className="muted">{r.ruleId}</code>
+                </td>
+                <td>{r.category ? <span className="cat" style={{ color: CATEGORY_COLOR[r.category] }}>{CATEGORY[r.category]}</span> : '—'}</td>
+                <td className="r">{num(r.hits)}</td>
+                <td className="r">{num(r.dismissals)}</td>
+                <td className="r">{num(r.falsePositives)}</td>
+                <td className="r">{pct(r.dismissRate)}</td>
+                <td className="r">{(r.falsePositiveRate ?? 0) >= 0.2 ? <Badge tone="over">{pct(r.falsePositiveRate)}</Badge> : pct(r.falsePositiveRate)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rules.data.rules.slice(0, 30).map((r) => (
-                <tr key={r.ruleId}>
-                  <td>
-                    <div>{r.title ?? <span className="muted">（已不在当前规则集）</span>}</div>
-                    <code className="muted">{r.ruleId}</code>
-                  </td>
-                  <td>{r.category ? <span className="cat" style={{ color: CATEGORY_COLOR[r.category] }}>{CATEGORY[r.category]}</span> : '—'}</td>
-                  <td className="r">{num(r.hits)}</td>
-                  <td className="r">{num(r.dismissals)}</td>
-                  <td className="r">{num(r.falsePositives)}</td>
-                  <td className="r">{pct(r.dismissRate)}</td>
-                  <td className="r">{(r.falsePositiveRate ?? 0) >= 0.2 ? <Badge tone="over">{pct(r.falsePositiveRate)}</Badge> : pct(r.falsePositiveRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </>
@@ -120,83 +120,67 @@ function OverviewBody({ data }: { data: OverviewData }) {
       </div>
       <div className="grid2">
         <Card title="按单位">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>单位</th>
-                <th className="r">份数</th>
-                <th className="r">平均指数</th>
-                <th className="r">超长率</th>
-                <th className="r">隐形变异</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byUnit.map((u) => (
-                <tr key={u.unit}>
-                  <td>{u.unit}</td>
-                  <td className="r">{num(u.documents)}</td>
-                  <td className={`r score ${scoreClass(u.avgScore)}`}>{num(u.avgScore, 1)}</td>
-                  <td className="r">{pct(u.overCapRate)}</td>
-                  <td className="r">{u.disguised || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MeasuresTable head="单位" rows={data.byUnit} name={(u) => u.unit} />
         </Card>
         <Card title="按文种">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>文种</th>
-                <th className="r">份数</th>
-                <th className="r">平均指数</th>
-                <th className="r">超长率</th>
-                <th className="r">隐形变异</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byDocType.map((d) => (
-                <tr key={d.docType}>
-                  <td>{d.docType}</td>
-                  <td className="r">{num(d.documents)}</td>
-                  <td className={`r score ${scoreClass(d.avgScore)}`}>{num(d.avgScore, 1)}</td>
-                  <td className="r">{pct(d.overCapRate)}</td>
-                  <td className="r">{d.disguised || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MeasuresTable head="文种" rows={data.byDocType} name={(d) => d.docType} />
         </Card>
       </div>
       {data.overrides.recent.length > 0 && (
         <Card title="最近的覆盖理由" extra={<span className="muted">起草人对提示坚持提交时填写</span>}>
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>时间</th>
                 <th>单位</th>
                 <th>文种</th>
                 <th className="r">指数</th>
                 <th>处理</th>
                 <th>理由</th>
+              </>
+            }
+          >
+            {data.overrides.recent.slice(0, 10).map((o, i) => (
+              <tr key={i}>
+                <td className="nowrap">{dateTime(o.at)}</td>
+                <td>{o.unit}</td>
+                <td>{o.docType}</td>
+                <td className={`r score ${scoreClass(o.score)}`}>{num(o.score, 0)}</td>
+                <td>{o.action ? ACTION[o.action] ?? o.action : '—'}</td>
+                <td className="reason">{o.reason ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.overrides.recent.slice(0, 10).map((o, i) => (
-                <tr key={i}>
-                  <td className="nowrap">{dateTime(o.at)}</td>
-                  <td>{o.unit}</td>
-                  <td>{o.docType}</td>
-                  <td className={`r score ${scoreClass(o.score)}`}>{num(o.score, 0)}</td>
-                  <td>{o.action ? ACTION[o.action] ?? o.action : '—'}</td>
-                  <td className="reason">{o.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Card>
       )}
     </>
+  )
+}
+
+/** Volume, average score, over-cap rate and disguised directives, one row per unit or 文种. */
+function MeasuresTable<T extends Measures>({ head, rows, name }: { head: string; rows: T[]; name: (r: T) => string }) {
+  return (
+    <Table
+      head={
+        <>
+          <th>{head}</th>
+          <th className="r">份数</th>
+          <th className="r">平均指数</th>
+          <th className="r">超长率</th>
+          <th className="r">隐形变异</th>
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={name(r)}>
+          <td>{name(r)}</td>
+          <td className="r">{num(r.documents)}</td>
+          <td className={`r score ${scoreClass(r.avgScore)}`}>{num(r.avgScore, 1)}</td>
+          <td className="r">{pct(r.overCapRate)}</td>
+          <td className="r">{r.disguised || '—'}</td>
+        </tr>
+      ))}
+    </Table>
   )
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api, ApiError, type Me } from '../api'
 import { LEVEL, num } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { QuotaStatus } from '../types'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -35,9 +36,9 @@ export function Quotas({ me }: { me: Me }) {
         {!data && loading && <Loading />}
         {data && data.units.length === 0 && <Empty>{year} 年尚无归档记录或限额设置</Empty>}
         {data && data.units.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>单位</th>
                 <th style={{ width: '34%' }}>本年已发文 / 限额</th>
                 <th className="r">上年</th>
@@ -45,47 +46,46 @@ export function Quotas({ me }: { me: Me }) {
                 <th>分文种</th>
                 <th>状态</th>
                 {me.role === 'admin' && <th />}
+              </>
+            }
+          >
+            {data.units.map((u) => (
+              <tr key={u.unit}>
+                <td>{u.unit}</td>
+                <td>
+                  <div className="quota">
+                    <span className="quota-track">
+                      <span className={`quota-fill ${u.level}`} style={{ width: `${u.quota ? Math.min(100, (u.filed / Math.max(1, u.quota)) * 100) : 0}%` }} />
+                      {u.quota !== null && <span className="quota-80" />}
+                    </span>
+                    <span className="nowrap">
+                      {num(u.filed)} / {u.quota === null ? '—' : num(u.quota)}
+                    </span>
+                  </div>
+                </td>
+                <td className="r">{num(u.lastYear)}</td>
+                <td className="muted">{SOURCE[u.quotaSource]}</td>
+                <td className="small">
+                  {Object.entries(u.byDocType).map(([t, s]) => (
+                    <span key={t} className={`dt ${s.level}`}>
+                      {t} {s.filed}
+                      {s.quota !== null && `/${s.quota}`}
+                    </span>
+                  ))}
+                </td>
+                <td>
+                  <Badge tone={u.level}>{LEVEL[u.level]}</Badge>
+                </td>
+                {me.role === 'admin' && (
+                  <td>
+                    <button className="btn ghost small" onClick={() => setEditing(u)}>
+                      设定
+                    </button>
+                  </td>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {data.units.map((u) => (
-                <tr key={u.unit}>
-                  <td>{u.unit}</td>
-                  <td>
-                    <div className="quota">
-                      <span className="quota-track">
-                        <span className={`quota-fill ${u.level}`} style={{ width: `${u.quota ? Math.min(100, (u.filed / Math.max(1, u.quota)) * 100) : 0}%` }} />
-                        {u.quota !== null && <span className="quota-80" />}
-                      </span>
-                      <span className="nowrap">
-                        {num(u.filed)} / {u.quota === null ? '—' : num(u.quota)}
-                      </span>
-                    </div>
-                  </td>
-                  <td className="r">{num(u.lastYear)}</td>
-                  <td className="muted">{SOURCE[u.quotaSource]}</td>
-                  <td className="small">
-                    {Object.entries(u.byDocType).map(([t, s]) => (
-                      <span key={t} className={`dt ${s.level}`}>
-                        {t} {s.filed}
-                        {s.quota !== null && `/${s.quota}`}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    <Badge tone={u.level}>{LEVEL[u.level]}</Badge>
-                  </td>
-                  {me.role === 'admin' && (
-                    <td>
-                      <button className="btn ghost small" onClick={() => setEditing(u)}>
-                        设定
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
       {me.role === 'admin' && <QuotaForm key={editing?.unit ?? ''} year={year} initial={editing} onSaved={reload} />}

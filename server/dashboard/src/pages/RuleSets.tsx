@@ -3,6 +3,7 @@ import type { Check } from '../check.worker'
 import { api, ApiError, type Me } from '../api'
 import { CATEGORY, dateTime } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { RuleSetDiff, RuleSetVersion } from '../types'
 import { Badge, Card, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -30,9 +31,9 @@ export function RuleSets({ me }: { me: Me }) {
       <Card title="版本">
         {!data && <Loading />}
         {data && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>序号</th>
                 <th>版本</th>
                 <th>名称</th>
@@ -41,36 +42,35 @@ export function RuleSets({ me }: { me: Me }) {
                 <th>发布人</th>
                 <th>发布时间</th>
                 <th />
+              </>
+            }
+          >
+            {data.versions.map((v) => (
+              <tr key={v.rev}>
+                <td>{v.rev}</td>
+                <td>
+                  <code>{v.version}</code> {v.current && <Badge tone="ok">当前</Badge>}
+                </td>
+                <td>{v.name}</td>
+                <td className="r">{v.rules}</td>
+                <td className="muted">{v.note ?? '—'}</td>
+                <td>{v.publishedBy}</td>
+                <td className="nowrap">{dateTime(v.publishedAt)}</td>
+                <td className="nowrap">
+                  {current && !v.current && (
+                    <button className="btn ghost small" onClick={() => setDiffPair([v.version, current.version])}>
+                      与当前比较
+                    </button>
+                  )}
+                  {me.role === 'admin' && !v.current && (
+                    <button className="btn ghost small danger" onClick={() => rollback(v)}>
+                      回滚到此版本
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.versions.map((v) => (
-                <tr key={v.rev}>
-                  <td>{v.rev}</td>
-                  <td>
-                    <code>{v.version}</code> {v.current && <Badge tone="ok">当前</Badge>}
-                  </td>
-                  <td>{v.name}</td>
-                  <td className="r">{v.rules}</td>
-                  <td className="muted">{v.note ?? '—'}</td>
-                  <td>{v.publishedBy}</td>
-                  <td className="nowrap">{dateTime(v.publishedAt)}</td>
-                  <td className="nowrap">
-                    {current && !v.current && (
-                      <button className="btn ghost small" onClick={() => setDiffPair([v.version, current.version])}>
-                        与当前比较
-                      </button>
-                    )}
-                    {me.role === 'admin' && !v.current && (
-                      <button className="btn ghost small danger" onClick={() => rollback(v)}>
-                        回滚到此版本
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
       {diffPair && <DiffView from={diffPair[0]} to={diffPair[1]} onClose={() => setDiffPair(null)} />}

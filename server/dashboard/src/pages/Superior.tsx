@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api, ApiError } from '../api'
 import { dateTime, num } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { SuperiorDoc } from '../types'
 import { Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -77,9 +78,9 @@ export function Superior() {
         {!data && <Loading />}
         {data && data.documents.length === 0 && <Empty>尚未添加上级文件</Empty>}
         {data && data.documents.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>标题</th>
                 <th>发文机关</th>
                 <th>文号</th>
@@ -88,29 +89,28 @@ export function Superior() {
                 <th className="r">指纹片段</th>
                 <th>登记</th>
                 <th />
+              </>
+            }
+          >
+            {data.documents.map((d) => (
+              <tr key={d.id}>
+                <td>{d.title}</td>
+                <td>{d.issuer ?? '—'}</td>
+                <td>{d.docNo ?? '—'}</td>
+                <td>{d.issuedOn ?? '—'}</td>
+                <td className="r">{num(d.chars)}</td>
+                <td className="r">{num(d.shingles)}</td>
+                <td className="nowrap">
+                  {d.createdBy} · {dateTime(d.createdAt)}
+                </td>
+                <td>
+                  <button className="btn ghost small danger" onClick={() => remove(d)}>
+                    删除
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.documents.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.title}</td>
-                  <td>{d.issuer ?? '—'}</td>
-                  <td>{d.docNo ?? '—'}</td>
-                  <td>{d.issuedOn ?? '—'}</td>
-                  <td className="r">{num(d.chars)}</td>
-                  <td className="r">{num(d.shingles)}</td>
-                  <td className="nowrap">
-                    {d.createdBy} · {dateTime(d.createdAt)}
-                  </td>
-                  <td>
-                    <button className="btn ghost small danger" onClick={() => remove(d)}>
-                      删除
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api, ApiError } from '../api'
 import { dateTime, ROLE } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { TokenRecord } from '../types'
 import { Badge, Card, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -72,38 +73,37 @@ export function Tokens() {
       <Card title="有效令牌">
         {!data && <Loading />}
         {data && (
-          <table className="table">
-            <thead>
-              <tr>
+          <Table
+            head={
+              <>
                 <th>名称</th>
                 <th>角色</th>
                 <th>限定单位</th>
                 <th>创建时间</th>
                 <th>最近使用</th>
                 <th />
+              </>
+            }
+          >
+            {data.tokens.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  {t.name} <code className="muted">{t.id}</code>
+                </td>
+                <td>
+                  <Badge tone={t.role === 'admin' ? 'over' : t.role === 'reviewer' ? 'warn' : 'info'}>{ROLE[t.role]}</Badge>
+                </td>
+                <td>{t.unit ?? '—'}</td>
+                <td className="nowrap">{dateTime(t.createdAt)}</td>
+                <td className="nowrap">{t.lastUsedAt ? dateTime(t.lastUsedAt) : '—'}</td>
+                <td>
+                  <button className="btn ghost small danger" onClick={() => revoke(t)}>
+                    吊销
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.tokens.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    {t.name} <code className="muted">{t.id}</code>
-                  </td>
-                  <td>
-                    <Badge tone={t.role === 'admin' ? 'over' : t.role === 'reviewer' ? 'warn' : 'info'}>{ROLE[t.role]}</Badge>
-                  </td>
-                  <td>{t.unit ?? '—'}</td>
-                  <td className="nowrap">{dateTime(t.createdAt)}</td>
-                  <td className="nowrap">{t.lastUsedAt ? dateTime(t.lastUsedAt) : '—'}</td>
-                  <td>
-                    <button className="btn ghost small danger" onClick={() => revoke(t)}>
-                      吊销
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </>

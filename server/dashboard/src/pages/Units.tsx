@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api, ApiError } from '../api'
 import { dateTime } from '../format'
 import { useApi } from '../hooks'
+import { Table } from '../table'
 import type { UnitSettings } from '../types'
 import { Badge, Card, Empty, ErrorBox, PageHead } from '../ui'
 
@@ -46,28 +47,28 @@ export function Units() {
       <Card title="已设置的单位">
         {data && data.units.length === 0 && <Empty>还没有单位设置，所有单位使用共享规则集且不保存正文。</Empty>}
         {data && data.units.length > 0 && (
-          <table className="table hover">
-            <thead>
-              <tr>
+          <Table
+            hover
+            head={
+              <>
                 <th>单位</th>
                 <th>保存正文</th>
                 <th>规则设置</th>
                 <th>更新时间</th>
+              </>
+            }
+          >
+            {data.units.map((u) => (
+              <tr key={u.unit} className="click" onClick={() => pick(u)}>
+                <td>{u.unit}</td>
+                <td>{u.storeText ? <Badge tone="warn">已开启</Badge> : <Badge tone="muted">不保存</Badge>}</td>
+                <td>
+                  <code className="muted">{JSON.stringify(u.overrides)}</code>
+                </td>
+                <td className="nowrap">{u.updatedAt ? dateTime(u.updatedAt) : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.units.map((u) => (
-                <tr key={u.unit} className="click" onClick={() => pick(u)}>
-                  <td>{u.unit}</td>
-                  <td>{u.storeText ? <Badge tone="warn">已开启</Badge> : <Badge tone="muted">不保存</Badge>}</td>
-                  <td>
-                    <code className="muted">{JSON.stringify(u.overrides)}</code>
-                  </td>
-                  <td className="nowrap">{u.updatedAt ? dateTime(u.updatedAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
       <Card title="编辑单位">
