@@ -17,6 +17,13 @@ export function useFilters() {
   return { f, setF, query }
 }
 
+const FIELDS: Array<{ key: keyof FilterState; label: string; type?: 'date'; placeholder?: string }> = [
+  { key: 'from', label: '起', type: 'date' },
+  { key: 'to', label: '止', type: 'date' },
+  { key: 'unit', label: '单位', placeholder: '全部单位' },
+  { key: 'docType', label: '文种', placeholder: '全部文种' },
+]
+
 /** Period, unit and 文种 filters shared by the overview and the document list. */
 export function Filters({ f, setF }: { f: FilterState; setF: (f: FilterState) => void }) {
   const [draft, setDraft] = useState(f)
@@ -29,22 +36,12 @@ export function Filters({ f, setF }: { f: FilterState; setF: (f: FilterState) =>
         setF(draft)
       }}
     >
-      <label>
-        起
-        <input type="date" value={draft.from} onChange={set('from')} />
-      </label>
-      <label>
-        止
-        <input type="date" value={draft.to} onChange={set('to')} />
-      </label>
-      <label>
-        单位
-        <input placeholder="全部单位" value={draft.unit} onChange={set('unit')} />
-      </label>
-      <label>
-        文种
-        <input placeholder="全部文种" value={draft.docType} onChange={set('docType')} />
-      </label>
+      {FIELDS.map(({ key, label, ...input }) => (
+        <label key={key}>
+          {label}
+          <input {...input} value={draft[key]} onChange={set(key)} />
+        </label>
+      ))}
       <button type="submit" className="btn">
         查询
       </button>
