@@ -1,4 +1,6 @@
 /** The service's API as the dashboard uses it: bearer token from local storage, errors in Chinese. */
+import type { TokenRecord } from '../../store/tokens'
+
 const KEY = 'banwen.token'
 
 export const getToken = () => localStorage.getItem(KEY)
@@ -40,10 +42,5 @@ export async function api<T>(path: string, init: { method?: string; json?: unkno
   throw new ApiError(res.status, err.error?.code ?? 'http', err.error?.message ?? `请求失败（${res.status}）`, err.error?.details ?? [])
 }
 
-export type Role = 'drafter' | 'reviewer' | 'admin'
-export interface Me {
-  id: string
-  name: string
-  role: Role
-  unit: string | null
-}
+/** GET /api/me: who the token belongs to. */
+export type Me = Pick<TokenRecord, 'id' | 'name' | 'role' | 'unit'>
