@@ -49,7 +49,7 @@ export interface AnalyzerSetup {
   model: boolean
 }
 
-export async function buildAnalyzer(o: AnalyzerSetup): Promise<{ analyzer: Analyzer; modelNote: string }> {
+export async function buildAnalyzer(o: AnalyzerSetup): Promise<Analyzer> {
   const ruleSet = await loadRuleSet(o.rules)
   const superior = []
   for (const path of o.superior) {
@@ -57,12 +57,9 @@ export async function buildAnalyzer(o: AnalyzerSetup): Promise<{ analyzer: Analy
     superior.push(fingerprint(text, { id: path, title: path.split('/').pop() }))
   }
   const classifier = o.model ? await loadNodeClassifier() : null
-  if (o.capPreset && ruleSet && !(o.capPreset in ruleSet.caps.presets)) throw new UsageError(`篇幅预设「${o.capPreset}」不存在`)
   try {
-    const analyzer = createAnalyzer({ ruleSet, superior, classifier, capPreset: o.capPreset })
-    analyzer.analyzeSync('') // surfaces a bad --cap-preset before any file is read
-    const modelNote = classifier ? `模型：${classifier.id}` : o.model ? '未找到模型，仅按规则判断' : '已关闭模型，仅按规则判断'
-    return { analyzer, modelNote }
+    // The report itself says whether the model ran (Report.classifier.note).
+    return createAnalyzer({ ruleSet, superior, classifier, capPreset: o.capPreset })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }

@@ -3,10 +3,9 @@ import { RuleSetSchema, type RuleSet, type RuleSetInput } from './schema/ruleset
 import { compileRuleSet, type CompiledRuleSet } from './rules/compile'
 import { analyzeSentence, type SentenceAnalysis, type SentenceHit } from './rules/sentence'
 import { runDocumentRules } from './rules/document'
-import type { RawFinding } from './rules/finding'
+import { findingKey, type RawFinding } from './rules/finding'
 import { segment, type Sentence } from './text/segment'
 import { charTotal, countChars } from './text/count'
-import { hashString } from './text/shingle'
 import { indexFingerprints, type Coverage, type Fingerprint, type FingerprintIndex } from './copy/fingerprint'
 import { detectDocType } from './doctype'
 import { capFor } from './caps'
@@ -60,6 +59,8 @@ export function parseRuleSet(input: unknown): RuleSet {
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const ruleSet = options.ruleSet ? RuleSetSchema.parse(options.ruleSet) : defaultRuleSet()
+  // An unknown preset is refused here, before any text is read.
+  if (options.capPreset !== undefined) capFor(ruleSet, '其他', false, options.capPreset)
   const compiled: CompiledRuleSet = compileRuleSet(ruleSet)
   const size = options.cacheSize ?? 20000
   const sentenceCache = new LruMap<string, SentenceAnalysis>(size)
@@ -94,8 +95,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return same && !wider && o.rule < h.rule
   }
 
-  function build(text: string, doc: DocumentOptions): Report {
-    const { sentences } = segment(text)
+  function build(text: string, doc: DocumentOptions, sentences: Sentence[] = segment(text).sentences): Report {
     const info = detectDocType(compiled, sentences, doc)
     const body = info.titleSentence === null ? sentences : sentences.filter((s) => s.index !== info.titleSentence)
     const counts = countChars(text)
@@ -121,7 +121,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           weight: rule.weight,
           origin: 'rule',
           sentence: s.index,
-          key: `${rule.id}:${hashString(s.text).toString(36)}:${h.start}`,
+          key: findingKey(rule.id, s.text, h.start),
         })
       }
     }
@@ -164,7 +164,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
             origin: 'model',
             confidence: p[label],
             sentence: s.index,
-            key: `${MODEL_RULE[label]}:${hashString(s.text).toString(36)}:0`,
+            key: findingKey(MODEL_RULE[label], s.text, 0),
           })
         }
       }
@@ -208,9 +208,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return used ? { used: true, id: classifier.id, note: '规则与模型共同判断' } : { used: false, id: classifier.id, note: '模型尚未给出结果，暂按规则判断' }
   }
 
-  async function fillScores(text: string) {
+  async function fillScores(sentences: Sentence[]) {
     if (!classifier) return
-    const missing = [...new Set(segment(text).sentences.map((s) => s.text).filter((t) => !scoreCache.has(t)))]
+    const missing = [...new Set(sentences.map((s) => s.text).filter((t) => !scoreCache.has(t)))]
     if (missing.length === 0) return
     try {
       const scores = await classifier.predict(missing)
@@ -226,8 +226,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     ruleSet,
     analyzeSync: (text, doc = {}) => build(text, doc),
     analyze: async (text, doc = {}) => {
-      await fillScores(text)
-      return build(text, doc)
+      const { sentences } = segment(text)
+      await fillScores(sentences)
+      return build(text, doc, sentences)
     },
     setSuperior(fps) {
       superior = indexFingerprints(fps)

@@ -50,7 +50,9 @@ export function score(input: ScoreInput, scoring: Scoring): ScoreResult {
   const byDim = new Map<Dimension, number[]>()
   input.findings.forEach((f, i) => {
     const d = DIMENSION_OF[f.category]
-    byDim.set(d, [...(byDim.get(d) ?? []), i])
+    const list = byDim.get(d)
+    if (list) list.push(i)
+    else byDim.set(d, [i])
   })
 
   const sevPoints = (f: RawFinding) => scoring.severityPoints[f.severity] * f.weight
@@ -67,7 +69,9 @@ export function score(input: ScoreInput, scoring: Scoring): ScoreResult {
       const bySentence = new Map<number, number[]>()
       for (const i of idx) {
         const s = input.findings[i]!.sentence
-        bySentence.set(s, [...(bySentence.get(s) ?? []), i])
+        const list = bySentence.get(s)
+        if (list) list.push(i)
+        else bySentence.set(s, [i])
       }
       let taoChars = 0
       for (const s of bySentence.keys()) taoChars += s >= 0 ? input.sentenceChars[s] ?? 0 : 0

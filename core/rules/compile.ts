@@ -24,6 +24,7 @@ export interface CompiledRule {
   regex?: RegExp
   /** One of these must occur in a sentence for `regex` to be able to match (see prefilter.ts). */
   literals?: string[] | null
+  /** frame patterns, or disguise signals in the order of rule.signals: compiled once, not per analysis. */
   patterns?: RegExp[]
 }
 
@@ -66,6 +67,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       regexRules.push(idx)
     } else if (rule.kind === 'frame') {
       compiled.patterns = rule.patterns.map((p) => compilePattern(p, false))
+    } else if (rule.kind === 'disguise') {
+      compiled.patterns = rule.signals.map((s) => new RegExp(s.pattern, 'u'))
     }
     rules.push(compiled)
   }

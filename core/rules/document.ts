@@ -1,9 +1,8 @@
 import type { Rule, RuleKind } from '../schema/ruleset'
 import type { CompiledRuleSet, CompiledRule } from './compile'
-import type { RawFinding } from './finding'
+import { findingKey, type RawFinding } from './finding'
 import type { Sentence } from '../text/segment'
 import { charTotal, countChars, offsetBeyond } from '../text/count'
-import { hashString } from '../text/shingle'
 import { coverage, type Coverage, type FingerprintIndex } from '../copy/fingerprint'
 import { isInformal, type DocTypeInfo } from '../doctype'
 
@@ -37,7 +36,6 @@ const TAIL_LINE =
 /** The 主送 line (各乡镇、县直有关单位：) opens many documents but is not their opening text. */
 const SALUTATION = /^[^。！？；]{2,80}[：:]$/u
 
-const key = (rule: Rule, text: string, rel: number) => `${rule.id}:${hashString(text).toString(36)}:${rel}`
 
 function base(rule: Rule, start: number, end: number, sentence: number, keyText: string, rel = 0): RawFinding {
   return {
@@ -51,7 +49,7 @@ function base(rule: Rule, start: number, end: number, sentence: number, keyText:
     weight: rule.weight,
     origin: 'rule',
     sentence,
-    key: key(rule, keyText, rel),
+    key: findingKey(rule.id, keyText, rel),
   }
 }
 
@@ -138,7 +136,7 @@ function disguise(c: CompiledRule, ctx: DocContext, out: DocResult, compiled: Co
   if (rule.kind !== 'disguise') return
   const informal = rule.informalTypes.includes(ctx.doc.docType) || isInformal(compiled, ctx.doc.docType)
   if (!informal) return
-  const signals = rule.signals.map((s) => ({ name: s.name, re: new RegExp(s.pattern, 'u') }))
+  const signals = rule.signals.map((s, i) => ({ name: s.name, re: c.patterns![i]! }))
   const kinds = new Set<string>()
   let count = 0
   for (const s of ctx.body) {

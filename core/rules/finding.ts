@@ -1,4 +1,8 @@
 import type { Category, Severity } from '../schema/common'
+import { hashString } from '../text/shingle'
+
+/** Stable across edits elsewhere: rule, the text it sits in, and its place in that text. */
+export const findingKey = (ruleId: string, text: string, rel: number) => `${ruleId}:${hashString(text).toString(36)}:${rel}`
 
 /** A finding before scoring: score.ts turns `weight` and the dimension rules into points. */
 export interface RawFinding {

@@ -84,7 +84,7 @@ class Parser {
       if (this.s[this.i] === '?') {
         const m = /^\?(?::|<[A-Za-z_]\w*>|=|!|<=|<!)/.exec(this.s.slice(this.i))
         if (m) {
-          lookaround = m[0] !== '?:' && !m[0].startsWith('?<') ? true : /^\?<[=!]/.test(m[0])
+          lookaround = /^\?(?:=|!|<=|<!)$/.test(m[0])
           this.i += m[0].length
         }
       }
