@@ -1,13 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { segment } from '../core'
+import { folderBytes } from '../models/tools/folder-bytes'
 import { loadNodeClassifier, MODELS_ROOT } from '../models/runtime/node'
 import { MODEL_NAME } from '../models/runtime/transformers-classifier'
 import { corpusFiles, readText } from './util'
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0)
-}
 
 /** Real sentences when the corpus is there, else the training data's own sentences. */
 function sentences(n: number): string[] {

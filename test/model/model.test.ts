@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAnalyzer, segment, type SentenceClassifier } from '../../core'
 import { loadNodeClassifier, MODELS_ROOT } from '../../models/runtime/node'
+import { folderBytes } from '../../models/tools/folder-bytes'
 import { readWeights } from '../../models/tools/read-onnx'
 import { encode, loadTokenizer } from '../../models/train/tokenizer'
 import { features } from '../../models/train/features'
@@ -21,9 +22,6 @@ const SAMPLE = [
   '长'.repeat(500),
 ]
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0)
-}
 
 describe('committed model folder', () => {
   it('is a transformers.js folder of at most 3 MB with thresholds', () => {
