@@ -6,6 +6,7 @@ import { runDocumentRules } from './rules/document'
 import { findingKey, type RawFinding } from './rules/finding'
 import { segment, type Sentence } from './text/segment'
 import { charTotal, countChars } from './text/count'
+import { referenceMatter } from './text/lists'
 import { indexFingerprints, type Coverage, type Fingerprint, type FingerprintIndex } from './copy/fingerprint'
 import { detectDocType } from './doctype'
 import { capFor } from './caps'
@@ -14,6 +15,28 @@ import { LruMap } from './lru'
 import type { SentenceClassifier, SentenceScores } from './classifier'
 import { ENGINE_VERSION } from './version'
 import { defaultRuleSet } from './ruleset/default'
+import { placeDemands, type PlacedDemand } from './demand/document'
+import { findIssueDate } from './demand/deadline'
+import type { DemandReading, DemandState } from './demand/read'
+import { burdenFindings, demandOf } from './demand/findings'
+import { onePerSpan } from './rules/overlap'
+
+/**
+ * A phrase rule's message may quote its first phrase (“高度重视”不说明……); on a sibling match
+ * (十分重视) it quotes what was actually written, so the card never names words that are not there.
+ */
+function messageFor(rule: RuleSet['rules'][number], matched: string): string {
+  if (rule.kind !== 'phrase') return rule.message
+  let m = rule.message
+  for (const p of rule.phrases) if (p !== matched) m = m.split(`“${p}”`).join(`“${matched}”`).split(`「${p}」`).join(`「${matched}」`)
+  return m
+}
+
+/** A reading in the hit's clause that says nobody below is asked to do this. */
+function contradicted(readings: PlacedDemand[], h: { start: number; end: number }): boolean {
+  const here = readings.filter((d) => d.clauseStart <= h.end && h.start <= d.clauseEnd)
+  return here.length > 0 && here.every((d) => !d.onOthers && d.modality !== 'state' && d.modality !== 'imperative') || here.some((d) => d.modality === 'forbid' || d.modality === 'permit' || d.tense === 'done' || d.actor === 'issuer' || d.actor === 'equipment' || d.actor === 'regulated')
+}
 
 export interface AnalyzerOptions {
   ruleSet?: RuleSet | RuleSetInput
@@ -23,6 +46,13 @@ export interface AnalyzerOptions {
   capPreset?: string
   /** Sentences remembered between calls; bounds memory in a long editing session. */
   cacheSize?: number
+  /**
+   * 'one' (the product): one finding per span and category. 'all': every rule's own hits, for
+   * running each rule's examples on their own.
+   */
+  overlaps?: 'one' | 'all'
+  /** 严格模式: also report the picky tier (rules that have not earned a place by default); never scored. */
+  strict?: boolean
 }
 
 export interface DocumentOptions {
@@ -32,13 +62,27 @@ export interface DocumentOptions {
   title?: string
   /** A 专项工作/具体任务 document (lower cap); detected from the title when absent. */
   special?: boolean
+  /** YYYY-MM-DD: the date deadlines are counted from when the text has no 成文日期 (today, in the editor). */
+  today?: string
 }
 
 const MODEL_RULE = { tao: 'model.tao', burden: 'model.burden' } as const
 const MODEL_TEXT = {
   tao: { message: '整句空泛：读完无人、无事、无时限、无数量可查（模型判断）。', suggestion: '删去，或写明由谁、做什么、何时完成、达到什么数量。' },
-  burden: { message: '可能给基层增加留痕、报表或陪同负担（模型判断）。', suggestion: '改为看结果的要求；能从系统取的数据不再要求基层报送。' },
+  burden: { message: '要求下级做的是留痕、报表或陪同，而不是结果（模型判断）。', suggestion: '改为看结果的要求；能从系统取的数据不再要求基层报送。' },
 } as const
+
+/** Parsed and compiled rule sets, by identity: analyze() and new analyzers reuse them. */
+const compiledCache = new WeakMap<object, CompiledRuleSet>()
+function compiledFor(input: RuleSet | RuleSetInput | undefined): CompiledRuleSet {
+  const key = input ?? defaultRuleSet()
+  let c = compiledCache.get(key)
+  if (!c) {
+    c = compileRuleSet(input ? RuleSetSchema.parse(input) : defaultRuleSet())
+    compiledCache.set(key, c)
+  }
+  return c
+}
 
 export interface Analyzer {
   readonly ruleSet: RuleSet
@@ -58,12 +102,16 @@ export function parseRuleSet(input: unknown): RuleSet {
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
-  const ruleSet = options.ruleSet ? RuleSetSchema.parse(options.ruleSet) : defaultRuleSet()
+  const compiled: CompiledRuleSet = compiledFor(options.ruleSet)
+  const ruleSet = compiled.ruleSet
   // An unknown preset is refused here, before any text is read.
   if (options.capPreset !== undefined) capFor(ruleSet, '其他', false, options.capPreset)
-  const compiled: CompiledRuleSet = compileRuleSet(ruleSet)
+  const strict = options.strict ?? false
+  /** Rules that read demands in general yield to a hand-written rule on the same words. */
+  const generic = new Set(ruleSet.rules.filter((r) => r.kind === 'demand').map((r) => r.id))
   const size = options.cacheSize ?? 20000
   const sentenceCache = new LruMap<string, SentenceAnalysis>(size)
+  const demandCache = new LruMap<string, { readings: DemandReading[]; state: DemandState }>(size)
   const scoreCache = new LruMap<string, SentenceScores>(size)
   let copyCache = new Map<string, Coverage>()
   let superior: FingerprintIndex | null = indexFingerprints(options.superior ?? [])
@@ -103,12 +151,28 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const { cap, label: capLabel } = capFor(ruleSet, info.docType, info.special, options.capPreset)
     const findings: RawFinding[] = []
 
+    const issued = findIssueDate(body) ?? doc.today ?? null
+    const demands = placeDemands(body, {
+      policy: ruleSet.demand,
+      calendar: ruleSet.calendar,
+      directive: ruleSet.demand.directiveTypes.includes(info.docType),
+      issued,
+      cache: demandCache,
+    })
+    const demandsBySentence = new Map<number, PlacedDemand[]>()
+    for (const d of demands) demandsBySentence.set(d.sentence, [...(demandsBySentence.get(d.sentence) ?? []), d])
+
     for (const s of body) {
       const { hits } = sentenceHits(s)
       const kept = hits.filter((h) => !hits.some((o) => o !== h && swallows(o, h)))
+      const readingsHere = demandsBySentence.get(s.index) ?? []
       for (const h of kept) {
         const rule = compiled.rules[h.rule]!.rule
         if (rule.docTypes?.length && !rule.docTypes.includes(info.docType)) continue
+        // A burden mark stands only where the demand reading does not contradict it: not the
+        // issuer's own work, not a past result, not equipment or enterprises, not a measure that
+        // forbids, reduces or criticises the burden.
+        if (rule.category === 'burden' && contradicted(readingsHere, h)) continue
         const matched = s.text.slice(h.start, h.end)
         findings.push({
           ruleId: rule.id,
@@ -116,24 +180,29 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           severity: rule.severity,
           start: s.start + h.start,
           end: s.start + h.end,
-          message: `「${matched}」：${rule.message}`,
+          message: `「${matched}」：${messageFor(rule, matched)}`,
           suggestion: rule.suggestion,
           weight: rule.weight,
           origin: 'rule',
           sentence: s.index,
           key: findingKey(rule.id, s.text, h.start),
+          tier: rule.tier,
         })
       }
     }
+    findings.push(...burdenFindings(compiled, demands, body, ruleSet.demand.minDeadlineWorkdays))
 
     const sentenceChars = sentences.map((s) => charTotal(countChars(s.text)))
     const bodyChars = body.reduce((a, s) => a + sentenceChars[s.index]!, 0)
+    const reference = referenceMatter(body)
+    const countable = chars - [...reference].reduce((a, i) => a + sentenceChars[i]!, 0)
     const docResult = runDocumentRules(compiled, {
       text,
       sentences,
       body,
       doc: info,
       chars,
+      countable,
       cap,
       capLabel,
       superior,
@@ -143,6 +212,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
     // The model speaks for whole sentences the rules did not already mark for the same label.
     let modelUsed = false
+    const modelTier = ruleSet.tiers.model
     if (classifier) {
       const marked = new Set(findings.map((f) => `${f.sentence}:${f.category}`))
       for (const s of body) {
@@ -152,27 +222,36 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         for (const label of ['tao', 'burden'] as const) {
           if (p[label] < classifier.thresholds[label]) continue
           if (marked.has(`${s.index}:${label}`)) continue
+          // The model's burden mark rests on a demand read in the sentence, and marks its words.
+          const demand = label === 'burden' ? demandsBySentence.get(s.index)?.find((d) => d.burden) : undefined
+          if (label === 'burden' && !demand) continue
+          const [start, end] = demand ? [demand.absStart, demand.absEnd] : [s.start, s.end]
           findings.push({
             ruleId: MODEL_RULE[label],
             category: label,
             severity: label === 'burden' ? 'warning' : 'info',
-            start: s.start,
-            end: s.end,
-            message: MODEL_TEXT[label].message,
+            start,
+            end,
+            message: demand ? `「${text.slice(start, end)}」：${MODEL_TEXT.burden.message}` : MODEL_TEXT[label].message,
             suggestion: MODEL_TEXT[label].suggestion,
             weight: 1,
             origin: 'model',
             confidence: p[label],
             sentence: s.index,
-            key: findingKey(MODEL_RULE[label], s.text, 0),
+            key: findingKey(MODEL_RULE[label], s.text, demand ? demand.start : 0),
+            tier: modelTier[label],
           })
         }
       }
     }
 
-    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))
-    const scored = score({ findings, sentenceChars, bodyChars, copiedShare: docResult.copiedShare }, ruleSet.scoring)
-    const sentencesWith = (cat: 'tao' | 'burden') => new Set(findings.filter((f) => f.category === cat && f.sentence >= 0).map((f) => f.sentence)).size
+    const visible = findings.filter((f) => strict || f.tier !== 'picky')
+    const shown = options.overlaps === 'all' ? visible : onePerSpan(visible, generic)
+    shown.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))
+    const scoredFindings = shown.filter((f) => f.tier !== 'picky')
+    const scored = score({ findings: scoredFindings, sentenceChars, bodyChars, copiedShare: docResult.copiedShare }, ruleSet.scoring)
+    const pointsOf = new Map(scoredFindings.map((f, i) => [f, scored.points[i]!]))
+    const sentencesWith = (cat: 'tao' | 'burden') => new Set(scoredFindings.filter((f) => f.category === cat && f.sentence >= 0).map((f) => f.sentence)).size
 
     const report: Report = {
       schemaVersion: 1,
@@ -189,7 +268,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       score: scored.score,
       grade: scored.grade,
       breakdown: scored.breakdown,
-      findings: findings.map((f, i) => toFinding(f, scored.points[i]!)),
+      findings: shown.map((f) => toFinding(f, pointsOf.get(f) ?? 0)),
+      demands: demands.filter((d) => d.onOthers).map(demandOf),
+      issued,
       flags: {
         overCap: docResult.overCap,
         disguisedDirective: docResult.disguised,

@@ -47,13 +47,13 @@ export const needsMarker = (r: Rule) => r.kind === 'phrase' || r.kind === 'regex
  */
 export function runRuleExamples(ruleSet: RuleSet, only?: (r: Rule) => boolean): ExampleResult[] {
   const results: ExampleResult[] = []
-  const plain = createAnalyzer({ ruleSet })
+  const plain = createAnalyzer({ ruleSet, overlaps: 'all', strict: true })
   for (const rule of ruleSet.rules) {
     if (!rule.enabled || (only && !only(rule))) continue
     for (const kind of ['bad', 'good'] as const) {
       rule.examples[kind].forEach((ex, index) => {
         const { text, span, title, docType, superior } = expandExample(ex)
-        const analyzer = superior ? createAnalyzer({ ruleSet, superior: superior.map((s, i) => fingerprint(s, { id: `example-${i}` })) }) : plain
+        const analyzer = superior ? createAnalyzer({ ruleSet, overlaps: 'all', strict: true, superior: superior.map((s, i) => fingerprint(s, { id: `example-${i}` })) }) : plain
         const report = analyzer.analyzeSync(text, { title, docType })
         const hits = report.findings.filter((f) => f.ruleId === rule.id)
         const short = text.length > 80 ? `${text.slice(0, 80)}…` : text

@@ -126,5 +126,6 @@ export function toFinding(f: RawFinding, points: number): Finding {
     points,
     origin: f.origin,
     ...(f.confidence !== undefined ? { confidence: round2(f.confidence) } : {}),
+    tier: f.tier,
   }
 }

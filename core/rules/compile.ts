@@ -37,6 +37,8 @@ export interface CompiledRuleSet {
   negationAfter: string[]
   reported: RegExp
   concrete: RegExp
+  /** Fixed names a 套话 match may not sit inside; by first character. */
+  terms: string[]
   docTypes: Array<{ name: string; informal: boolean; patterns: RegExp[] }>
   special: RegExp
 }
@@ -82,6 +84,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     negationAfter: g.negationAfter,
     reported: new RegExp(g.reported.map(escapeRegex).join('|'), 'u'),
     concrete: new RegExp(g.concrete, 'u'),
+    terms: g.terms,
     docTypes: ruleSet.docTypes.map((d) => ({ name: d.name, informal: d.informal, patterns: d.titlePatterns.map((p) => new RegExp(p, 'u')) })),
     special: new RegExp(ruleSet.specialPattern, 'u'),
   }

@@ -14,6 +14,8 @@ export interface DocContext {
   body: Sentence[]
   doc: DocTypeInfo
   chars: number
+  /** 字数 that count toward the cap: name lists, glossaries and attachments left out. */
+  countable: number
   cap: number | null
   capLabel: string
   superior: FingerprintIndex | null
@@ -50,6 +52,7 @@ function base(rule: Rule, start: number, end: number, sentence: number, keyText:
     origin: 'rule',
     sentence,
     key: findingKey(rule.id, keyText, rel),
+    tier: rule.tier,
   }
 }
 
@@ -77,15 +80,17 @@ function frame(c: CompiledRule, ctx: DocContext, out: DocResult) {
 }
 
 function lengthCap(c: CompiledRule, ctx: DocContext, out: DocResult) {
-  if (ctx.cap === null || ctx.chars <= ctx.cap) return
-  const from = offsetBeyond(ctx.text, ctx.cap)
+  if (ctx.cap === null || ctx.countable <= ctx.cap) return
+  const from = offsetBeyond(ctx.text, ctx.cap + (ctx.chars - ctx.countable))
   const last = ctx.sentences[ctx.sentences.length - 1]!
   const start = Math.max(0, Math.min(from, last.start))
   out.overCap = true
-  const over = ctx.chars - ctx.cap
+  const over = ctx.countable - ctx.cap
+  const left = ctx.chars - ctx.countable
+  const note = left > 0 ? `（不计名单、名词解释和附件${left}字）` : ''
   out.findings.push({
     ...base(c.rule, start, last.end, -1, `${ctx.doc.docType}`),
-    message: `全文约${ctx.chars}字，超过${ctx.doc.docType}篇幅上限${ctx.cap}字（${ctx.capLabel}）${over}字。${c.rule.message}`,
+    message: `全文约${ctx.countable}字${note}，超过${ctx.doc.docType}篇幅上限${ctx.cap}字（${ctx.capLabel}）${over}字。${c.rule.message}`,
     share: Math.min(1, 0.5 + over / ctx.cap),
   })
 }
@@ -115,19 +120,20 @@ function repetition(c: CompiledRule, ctx: DocContext, out: DocResult) {
     }
     return
   }
+  // A phrase is piled up when it is both frequent and dense: six 进一步 in a 30,000-字 report is
+  // ordinary, six in a one-page notice is not. One mark, where the pile reaches its threshold.
   const phrases = rule.phrases ?? []
-  const counts = new Map<string, number>()
-  for (const s of ctx.body) {
-    for (const p of phrases) {
-      let i = s.text.indexOf(p)
-      while (i >= 0) {
-        const n = (counts.get(p) ?? 0) + 1
-        counts.set(p, n)
-        if (n >= rule.minCount)
-          out.findings.push({ ...base(rule, s.start + i, s.start + i + p.length, s.index, s.text, i), message: `「${p}」已用${n}次。${rule.message}` })
-        i = s.text.indexOf(p, i + p.length)
-      }
-    }
+  const thousands = Math.max(1, ctx.chars / 1000)
+  for (const p of phrases) {
+    const places: Array<{ s: Sentence; i: number }> = []
+    for (const s of ctx.body) for (let i = s.text.indexOf(p); i >= 0; i = s.text.indexOf(p, i + p.length)) places.push({ s, i })
+    const density = places.length / thousands
+    if (places.length < rule.minCount || (rule.perThousand !== undefined && density < rule.perThousand)) continue
+    const { s, i } = places[rule.minCount - 1]!
+    out.findings.push({
+      ...base(rule, s.start + i, s.start + i + p.length, s.index, s.text, i),
+      message: `「${p}」全文用了${places.length}次（每千字${density.toFixed(1)}次）。${rule.message}`,
+    })
   }
 }
 

@@ -20,6 +20,8 @@ export interface RawFinding {
   sentence: number
   /** Stable part of the id: survives edits elsewhere in the document. */
   key: string
+  /** picky: shown only in 严格模式, never scored. */
+  tier: 'default' | 'picky'
   /** Set by the scorer for findings that carry the dimension's points alone (length cap, copy runs). */
   share?: number
 }

@@ -47,13 +47,26 @@ function negated(c: CompiledRuleSet, cues: string[], text: string, start: number
 }
 
 /** Runs every phrase and regex rule over one sentence, guards applied. Pure and cacheable by text. */
+/** A year alone (2025年以来, 2024年，) is a date, not a checkable quantity; 2025年底前 still is. */
+const BARE_YEAR = /(?:19|20)\d{2}(?:[—－-](?:19|20)?\d{2})?年(?![底内前])(?:以来|来|度|初)?/gu
+
+/** Spans of fixed terms in the sentence. */
+function termSpans(c: CompiledRuleSet, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const t of c.terms) for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) out.push([i, i + t.length])
+  return out
+}
+
 export function analyzeSentence(c: CompiledRuleSet, text: string): SentenceAnalysis {
-  const concrete = c.concrete.test(text)
+  const concrete = c.concrete.test(text.replace(BARE_YEAR, ''))
+  const terms = termSpans(c, text)
   let reported: boolean | undefined
   const hits: SentenceHit[] = []
   const accept = (ruleIdx: number, start: number, end: number) => {
-    const { guards, negation } = c.rules[ruleIdx]!
+    const { guards, negation, rule } = c.rules[ruleIdx]!
     if (guards.concrete && concrete) return
+    // 全面深化改革 is a name: 深化改革 inside it is not an intensifier.
+    if (rule.category === 'tao' && terms.some(([a, b]) => a <= start && end <= b && b - a > end - start)) return
     if (guards.reported && (reported ??= c.reported.test(text))) return
     if (guards.negation && negated(c, negation, text, start, end)) return
     hits.push({ rule: ruleIdx, start, end })

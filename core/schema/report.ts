@@ -19,6 +19,8 @@ export const FindingSchema = z.object({
   points: z.number().nonnegative(),
   origin: z.enum(['rule', 'model']),
   confidence: z.number().min(0).max(1).optional(),
+  /** picky findings are shown only in 严格模式 and cost no points. */
+  tier: z.enum(['default', 'picky']).default('default'),
 })
 export type Finding = z.infer<typeof FindingSchema>
 
@@ -46,6 +48,27 @@ export type CharCounts = z.infer<typeof CharCountsSchema>
 export const GradeSchema = z.enum(['优', '良', '中', '差'])
 export type Grade = z.infer<typeof GradeSchema>
 
+/**
+ * A demand the document puts on others (lower levels or its addressees), read from one clause.
+ * The receiving side adds these to each recipient's load. Documented in docs/demands.md.
+ */
+export const DemandSchema = z.object({
+  kind: z.enum(['report', 'ledger', 'proof', 'checkin', 'form', 'pledge', 'veto', 'accompany', 'meeting', 'inspection', 'app', 'material']),
+  actor: z.enum(['lower', 'addressee']),
+  modality: z.enum(['require', 'imperative', 'state']),
+  frequency: z.enum(['daily', 'weekly', 'tenday', 'halfmonth', 'monthly', 'quarterly', 'halfyear', 'yearly', 'periodic', 'realtime']).nullable(),
+  /** The deadline as written, its date when it can be named, and working days from the 成文日期. */
+  deadline: z.string().nullable(),
+  deadlineDate: z.string().nullable(),
+  workdays: z.number().int().nonnegative().nullable(),
+  /** The policy of the rule set counts it as a burden (留痕、固定频次报送、过短时限…). */
+  burden: z.boolean(),
+  /** UTF-16 offsets of the demanded action (报送工作台账), end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type Demand = z.infer<typeof DemandSchema>
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   engineVersion: z.string(),
@@ -62,6 +85,9 @@ export const ReportSchema = z.object({
   grade: GradeSchema,
   breakdown: z.array(BreakdownItemSchema),
   findings: z.array(FindingSchema),
+  demands: z.array(DemandSchema),
+  /** The 成文日期 read from the text, or the date the caller gave (today, in the editor). */
+  issued: z.string().nullable(),
   flags: z.object({
     overCap: z.boolean(),
     disguisedDirective: z.boolean(),

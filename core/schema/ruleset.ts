@@ -57,6 +57,13 @@ const RuleBase = {
   /** Limit to these 文种; empty = all. */
   docTypes: z.array(z.string()).optional(),
   guards: GuardsSchema.optional(),
+  /**
+   * default: shown and scored. picky: shown only in 严格模式 and never scored. Set from the judged
+   * precision on real documents (npm run audit), not by hand.
+   */
+  tier: z.enum(['default', 'picky']).default('default'),
+  /** What the audit measured on real documents: judged findings and the share that were right. */
+  judged: z.object({ n: z.number().int().nonnegative(), precision: z.number().min(0).max(1).nullable() }).strict().optional(),
   examples: z.object({
     bad: z.array(RuleExampleSchema).min(1, '至少一个反例（bad）'),
     good: z.array(RuleExampleSchema).min(1, '至少一个正例（good）'),
@@ -89,6 +96,8 @@ export const RepetitionRuleSchema = z
     minCount: z.number().int().min(2).default(3),
     minChars: z.number().int().min(2).default(12),
     phrases: z.array(z.string().min(2)).optional(),
+    /** phrase mode: also at least this many uses per 1,000 字, so long documents are judged by density. */
+    perThousand: z.number().positive().optional(),
   })
   .strict()
 /** An informal 文种 that deploys work like a 通知. */
@@ -113,7 +122,25 @@ export const CopyRuleSchema = z
   })
   .strict()
 
+const DemandKindSchema = z.enum(['report', 'ledger', 'proof', 'checkin', 'form', 'pledge', 'veto', 'accompany', 'meeting', 'inspection', 'app', 'material'])
+const FrequencySchema = z.enum(['daily', 'weekly', 'tenday', 'halfmonth', 'monthly', 'quarterly', 'halfyear', 'yearly', 'periodic', 'realtime'])
+
+/** Fires on demand readings (core/demand) that the rule set's policy counts as a burden. */
+export const DemandRuleSchema = z
+  .object({
+    ...RuleBase,
+    kind: z.literal('demand'),
+    kinds: z.array(DemandKindSchema).min(1),
+    /** Only demands with one of these frequencies; absent = any. */
+    frequencies: z.array(FrequencySchema).optional(),
+  })
+  .strict()
+/** A deadline for lower levels shorter than the policy's minimum, counted from the 成文日期. */
+export const DeadlineRuleSchema = z.object({ ...RuleBase, kind: z.literal('deadline') }).strict()
+
 export const RuleSchema = z.discriminatedUnion('kind', [
+  DemandRuleSchema,
+  DeadlineRuleSchema,
   PhraseRuleSchema,
   RegexRuleSchema,
   FrameRuleSchema,
@@ -133,6 +160,8 @@ export const CapPresetSchema = z
     source: z.string().optional(),
     /** Cap for every 文种 without its own entry. */
     default: z.number().int().positive(),
+    /** 文种 that are not 发文 and have no cap here (政府工作报告, 决议). */
+    uncapped: z.array(z.string()).default([]),
     /** Cap for 专项工作/具体任务 documents. */
     special: z.number().int().positive().optional(),
     byType: z.record(z.string(), z.number().int().positive()).default({}),
@@ -186,6 +215,50 @@ export const SiteProfileSchema = z
   .strict()
 export type SiteProfile = z.infer<typeof SiteProfileSchema>
 
+export const DemandPolicySchema = z
+  .object({
+    /** Demands on others that are a burden whatever their frequency (台账, 照片, 打卡, 责任书…). */
+    alwaysKinds: z.array(DemandKindSchema),
+    /** Demands that are a burden when they recur at one of `frequencies` (每周报送, 每月调度会). */
+    frequencyKinds: z.array(DemandKindSchema),
+    frequencies: z.array(FrequencySchema),
+    /** Frequencies too vague to weigh unless a lower unit is named as the one reporting (定期). */
+    weakFrequencies: z.array(FrequencySchema).default([]),
+    /** Deadlines for lower levels shorter than this many working days are flagged. */
+    minDeadlineWorkdays: z.number().int().min(0).max(30),
+    /** 文种 in which a subjectless imperative line (每周五前报送进展) addresses the recipients. */
+    directiveTypes: z.array(z.string()),
+  })
+  .strict()
+export type DemandPolicy = z.infer<typeof DemandPolicySchema>
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期形如 2026-10-01')
+/** Statutory holidays and adjusted working days (调休), by year. */
+export const CalendarSchema = z
+  .object({
+    source: z.string().optional(),
+    years: z.array(z.number().int().min(1990).max(2100)),
+    holidays: z.array(isoDate),
+    workdays: z.array(isoDate),
+  })
+  .strict()
+export type Calendar = z.infer<typeof CalendarSchema>
+
+/** When a rule earns the default tier, and when field 误报 reports propose its demotion. */
+export const TierPolicySchema = z
+  .object({
+    minPrecision: z.number().min(0).max(1),
+    minJudged: z.number().int().min(1),
+    /** Propose a demotion when 误报 marks exceed this share of a rule's shown findings… */
+    demoteFalsePositiveShare: z.number().min(0).max(1),
+    /** …over at least this many findings reported back from the field. */
+    demoteMinShown: z.number().int().min(1),
+    /** The classifier's marks earn their tier like rules do. */
+    model: z.object({ tao: z.enum(['default', 'picky']), burden: z.enum(['default', 'picky']) }).strict(),
+  })
+  .strict()
+export type TierPolicy = z.infer<typeof TierPolicySchema>
+
 export const RuleSetSchema = z
   .object({
     id: z.string().min(1),
@@ -205,6 +278,11 @@ export const RuleSetSchema = z
         reported: z.array(z.string()).min(1),
         /** A number, date or deadline: the sentence says something checkable. */
         concrete: regexString,
+        /**
+         * Fixed names of policies and programmes (全面深化改革, 乡村全面振兴, 积极性): a 套话 phrase
+         * inside one of them is part of a name, not an intensifier.
+         */
+        terms: z.array(z.string().min(2)).default([]),
       })
       .strict(),
     docTypes: z
@@ -220,12 +298,18 @@ export const RuleSetSchema = z
         presets: z.record(z.string(), CapPresetSchema),
         /** A unit's own caps, applied over the preset. */
         overrides: z.record(z.string(), z.number().int().positive()).default({}),
+        /** 文种 judged by another preset: a 讲话 is not a 发文 and takes the speech caps. */
+        typePresets: z.record(z.string(), z.string()).default({}),
       })
       .strict()
-      .refine((c) => c.preset in c.presets, { message: '所选篇幅预设不存在', path: ['preset'] }),
+      .refine((c) => c.preset in c.presets, { message: '所选篇幅预设不存在', path: ['preset'] })
+      .refine((c) => Object.values(c.typePresets).every((p) => p in c.presets), { message: '文种所用的篇幅预设不存在', path: ['typePresets'] }),
     scoring: ScoringSchema,
     filing: FilingPolicySchema,
     siteProfiles: z.array(SiteProfileSchema).default([]),
+    demand: DemandPolicySchema,
+    calendar: CalendarSchema,
+    tiers: TierPolicySchema,
     rules: z.array(RuleSchema).min(1),
   })
   .strict()

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { loadTrain, MODELS_DIR } from './data'
 import { DEFAULT_TRAIN, train } from './train'
 import { writeModelFolder } from './package-model'
+import { loadReal } from '../data/real/refs'
+import { isValidationDoc } from '../data/real/split'
 
 export const MODEL_DIR = join(MODELS_DIR, 'banwen-zh')
 const FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']
@@ -17,7 +19,11 @@ const digest = (dir: string, f: string) => createHash('sha256').update(readFileS
 const check = process.argv.includes('--check')
 const started = performance.now()
 const data = loadTrain()
-const result = train(data, { ...DEFAULT_TRAIN, log: (l) => console.log(l) })
+const realTrain = loadReal('train')
+const result = train(data, { ...DEFAULT_TRAIN, log: (l) => console.log(l) }, {
+  train: realTrain.filter((e) => !isValidationDoc(e.file)),
+  validation: realTrain.filter((e) => isValidationDoc(e.file)),
+})
 const out = check ? mkdtempSync(join(tmpdir(), 'banwen-model-')) : MODEL_DIR
 const { onnxBytes } = writeModelFolder(out, result, DEFAULT_TRAIN)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)

@@ -34,3 +34,20 @@ export function bestThreshold(scores: number[], gold: boolean[]): { threshold: n
   }
   return best
 }
+
+/**
+ * The lowest threshold whose precision on held-out scores reaches `target` (most recall at that
+ * precision). When no threshold reaches it, the one with the best precision, so the model
+ * speaks as rarely as it must.
+ */
+export function precisionThreshold(scores: number[], gold: boolean[], target: number): number {
+  let fallback = { threshold: 0.95, precision: -1 }
+  for (let t = 0.05; t <= 0.991; t += 0.01) {
+    const c = confusion(scores.map((s) => s >= t), gold)
+    if (c.tp + c.fp === 0) break
+    const { precision } = prf(c)
+    if (precision >= target) return Math.round(t * 100) / 100
+    if (precision > fallback.precision) fallback = { threshold: Math.round(t * 100) / 100, precision }
+  }
+  return fallback.threshold
+}

@@ -5,7 +5,7 @@ import { features, type Features } from './features'
 import { forward, initWeights, sigmoid, Trainer, type Weights } from './network'
 import { rng, shuffle } from './random'
 import { dropout, joinAugment } from './augment'
-import { bestThreshold, confusion, prf } from './metrics'
+import { bestThreshold, confusion, precisionThreshold, prf } from './metrics'
 import type { Example } from './data'
 
 export interface TrainOptions {
@@ -20,6 +20,8 @@ export interface TrainOptions {
   /** Joined long sentences added, as a share of each split (see augment.ts). */
   augment: number
   valShare: number
+  /** Precision the thresholds must reach on the real validation sentences. */
+  targetPrecision?: number
   log?: (line: string) => void
 }
 
@@ -35,16 +37,29 @@ export interface TrainResult {
   counts: { train: number; validation: number; tao: number; burden: number }
 }
 
-/** Deterministic under the seed: same data, same options → the same bytes. */
-export function train(data: Example[], o: TrainOptions = DEFAULT_TRAIN): TrainResult {
+/** Real sentences (by document: the validation documents are never trained on). */
+export interface RealSplits {
+  train: Example[]
+  validation: Example[]
+}
+
+/**
+ * Deterministic under the seed: same data, same options → the same bytes. Thresholds are chosen
+ * on the real validation sentences when there are any: the lowest score at which precision
+ * reaches `targetPrecision` (a wrong mark costs more than a missed one).
+ */
+export function train(data: Example[], o: TrainOptions = DEFAULT_TRAIN, real: RealSplits = { train: [], validation: [] }): TrainResult {
   const log = o.log ?? (() => {})
-  const dataHash = createHash('sha256').update(data.map((e) => `${e.y.join('')}\t${e.text}`).join('\n')).digest('hex')
+  const dataHash = createHash('sha256')
+    .update([...data, ...real.train, ...real.validation].map((e) => `${e.y.join('')}\t${e.text}`).join('\n'))
+    .digest('hex')
   const next = rng(o.seed)
   const all = shuffle(data, next)
   const nVal = Math.round(all.length * o.valShare)
-  // Each split is augmented from its own sentences only, so validation stays unseen.
-  const val = [...all.slice(0, nVal), ...joinAugment(all.slice(0, nVal), Math.round(nVal * o.augment), next)]
-  const trn = [...all.slice(nVal), ...joinAugment(all.slice(nVal), Math.round((all.length - nVal) * o.augment), next)]
+  // Each split is augmented from its own sentences only, so validation stays unseen. Real
+  // sentences count twice: they are the register the product meets.
+  const val = [...all.slice(0, nVal), ...joinAugment(all.slice(0, nVal), Math.round(nVal * o.augment), next), ...real.validation]
+  const trn = [...all.slice(nVal), ...joinAugment(all.slice(nVal), Math.round((all.length - nVal) * o.augment), next), ...real.train, ...real.train]
 
   // Vocabulary: characters of the training split, most frequent first.
   const freq = new Map<string, number>()
@@ -80,13 +95,14 @@ export function train(data: Example[], o: TrainOptions = DEFAULT_TRAIN): TrainRe
   }
   restore(weights, best.snapshot)
 
-  const scores = scoreAll(weights, valSet.map((e) => e.f))
+  const realVal = real.validation.length ? valSet.slice(valSet.length - real.validation.length) : valSet
+  const scores = scoreAll(weights, realVal.map((e) => e.f))
   const thresholds = { tao: 0.5, burden: 0.5 }
   const validation = {} as TrainResult['validation']
   ;(['tao', 'burden'] as const).forEach((label, k) => {
-    const gold = valSet.map((e) => e.y[k] === 1)
+    const gold = realVal.map((e) => e.y[k] === 1)
     const s = scores.map((x) => x[k]!)
-    thresholds[label] = bestThreshold(s, gold).threshold
+    thresholds[label] = real.validation.length ? precisionThreshold(s, gold, o.targetPrecision ?? 0.9) : bestThreshold(s, gold).threshold
     validation[label] = prf(confusion(s.map((x) => x >= thresholds[label]), gold))
   })
   return { weights, tokenizerJson, thresholds, validation, epoch: best.epoch, dataHash, counts: { train: trainSet.length, validation: valSet.length, tao: pos[0]!, burden: pos[1]! } }

@@ -142,19 +142,24 @@ describe('classifier', () => {
     return { id: 'fake', thresholds: { tao: 0.5, burden: 0.5 }, calls, predict: async (s) => (calls.push(s), s.map(p)) }
   }
 
-  it('adds whole-sentence model findings where the rules were silent, and sends each sentence once', async () => {
-    const c = fake((s) => ({ tao: s.includes('光芒') ? 0.9 : 0.1, burden: s.includes('群里') ? 0.8 : 0.1 }))
-    const a = createAnalyzer({ classifier: c })
-    const text = '让田野闪耀希望的光芒。\n各村每晚在群里说明当天进度。\n东山桥12月完工。'
+  it('adds model findings where the rules were silent: 套话 on the sentence, 增负 only on a demand it can name', async () => {
+    const c = fake((s) => ({ tao: s.includes('光芒') ? 0.9 : 0.1, burden: s.includes('网格员') || s.includes('群里') ? 0.8 : 0.1 }))
+    // Demand rules off, so the rules are silent on the demand and the model speaks for it.
+    const base = defaultRuleSet()
+    const ruleSet = { ...base, rules: base.rules.map((r) => (r.kind === 'demand' ? { ...r, enabled: false } : r)) }
+    const a = createAnalyzer({ classifier: c, ruleSet })
+    const text = '让田野闪耀希望的光芒。\n各网格员每晚将走访记录本交镇综治办。\n去年各村每晚在群里说明当天进度。\n东山桥12月完工。'
     const r = await a.analyze(text)
     expect(r.classifier.used).toBe(true)
     const model = r.findings.filter((f) => f.origin === 'model')
+    // The burden mark covers the demanded action and names it; the past practice gets none.
     expect(model.map((f) => [f.category, text.slice(f.start, f.end)])).toEqual([
       ['tao', '让田野闪耀希望的光芒。'],
-      ['burden', '各村每晚在群里说明当天进度。'],
+      ['burden', '每晚将走访记录本'],
     ])
+    expect(model[1]!.message).toContain('「每晚将走访记录本」')
     await a.analyze(text + '\n西山桥1月完工。')
-    expect(c.calls.map((x) => x.length)).toEqual([3, 1])
+    expect(c.calls.map((x) => x.length)).toEqual([4, 1])
   })
 
   it('falls back to rules when the model fails, and says so', async () => {

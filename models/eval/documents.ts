@@ -1,0 +1,65 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createAnalyzer, type Report, type SentenceClassifier } from '../../core'
+import { SHARED_DIR } from '../train/data'
+import type { RealExample } from '../data/real/refs'
+import { confusion, prf } from '../train/metrics'
+
+export type Label = 'tao' | 'burden'
+export interface DocRow {
+  label: Label
+  system: string
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+  precision: number
+  recall: number
+  f1: number
+}
+
+/**
+ * Scores what the product shows: each labelled sentence's document is analysed whole (文种,
+ * context, 成文日期), and a sentence counts as marked for a label when a finding of that category
+ * overlaps it. Systems: rules alone, rules + model, and 严格模式 (picky tier too).
+ */
+export async function evaluateDocuments(data: RealExample[], classifier: SentenceClassifier | null): Promise<{ rows: DocRow[]; reports: Map<string, Report> }> {
+  const files = [...new Set(data.map((e) => e.file))]
+  const systems: Array<[string, ReturnType<typeof createAnalyzer>]> = [
+    ['rules', createAnalyzer()],
+    ...(classifier
+      ? ([
+          ['rules+model', createAnalyzer({ classifier })],
+          ['strict', createAnalyzer({ classifier, strict: true })],
+        ] as Array<[string, ReturnType<typeof createAnalyzer>]>)
+      : []),
+  ]
+  const reports = new Map<string, Report>()
+  const rows: DocRow[] = []
+  const preds = new Map<string, Map<string, Report>>()
+  for (const [name, analyzer] of systems) {
+    const byFile = new Map<string, Report>()
+    for (const f of files) byFile.set(f, await analyzer.analyze(fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')))
+    preds.set(name, byFile)
+  }
+  for (const [f, r] of preds.get(systems.length > 1 ? 'rules+model' : 'rules')!) reports.set(f, r)
+  for (const label of ['tao', 'burden'] as const) {
+    const gold = data.map((e) => e[label] === 1)
+    for (const [name] of systems) {
+      const byFile = preds.get(name)!
+      const pred = data.map((e) => markedAs(byFile.get(e.file)!, e, label))
+      const c = confusion(pred, gold)
+      rows.push({ label, system: name, ...c, ...prf(c) })
+    }
+  }
+  return { rows, reports }
+}
+
+export function markedAs(report: Report, e: { start: number; end: number }, label: Label): boolean {
+  return report.findings.some((f) => f.category === label && f.start < e.end && e.start < f.end)
+}
+
+export function formatRows(rows: DocRow[]): string {
+  const head = '标签     系统          精确率  召回率  F1     TP   FP   FN   TN'
+  return [head, ...rows.map((r) => [r.label.padEnd(8), r.system.padEnd(12), r.precision.toFixed(3).padStart(6), r.recall.toFixed(3).padStart(7), r.f1.toFixed(3).padStart(6), ...[r.tp, r.fp, r.fn, r.tn].map((n) => String(n).padStart(4))].join(' '))].join('\n')
+}
