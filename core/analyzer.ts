@@ -17,7 +17,7 @@ import { ENGINE_VERSION } from './version'
 import { defaultRuleSet } from './ruleset/default'
 import { placeDemands, type PlacedDemand } from './demand/document'
 import { findIssueDate } from './demand/deadline'
-import type { DemandReading, DemandState } from './demand/read'
+import { nobodyAsked, type DemandReading, type DemandState } from './demand/read'
 import { burdenFindings, demandOf } from './demand/findings'
 import { onePerSpan } from './rules/overlap'
 
@@ -33,9 +33,10 @@ function messageFor(rule: RuleSet['rules'][number], matched: string): string {
 }
 
 /** A reading in the hit's clause that says nobody below is asked to do this. */
-function contradicted(readings: PlacedDemand[], h: { start: number; end: number }): boolean {
+function contradicted(readings: PlacedDemand[], h: { start: number; end: number }, sentence: string): boolean {
   const here = readings.filter((d) => d.clauseStart <= h.end && h.start <= d.clauseEnd)
-  return here.length > 0 && here.every((d) => !d.onOthers && d.modality !== 'state' && d.modality !== 'imperative') || here.some((d) => d.modality === 'forbid' || d.modality === 'permit' || d.tense === 'done' || d.actor === 'issuer' || d.actor === 'equipment' || d.actor === 'regulated')
+  if (here.length === 0) return nobodyAsked(sentence, h.start, h.end)
+  return here.some((d) => d.modality === 'forbid' || d.modality === 'permit' || d.tense === 'done' || d.actor === 'issuer' || d.actor === 'equipment' || d.actor === 'regulated')
 }
 
 export interface AnalyzerOptions {
@@ -172,7 +173,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         // A burden mark stands only where the demand reading does not contradict it: not the
         // issuer's own work, not a past result, not equipment or enterprises, not a measure that
         // forbids, reduces or criticises the burden.
-        if (rule.category === 'burden' && contradicted(readingsHere, h)) continue
+        if (rule.category === 'burden' && contradicted(readingsHere, h, s.text)) continue
         const matched = s.text.slice(h.start, h.end)
         findings.push({
           ruleId: rule.id,

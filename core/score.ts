@@ -45,6 +45,15 @@ export interface ScoreResult {
 
 const round2 = (x: number) => Math.round(x * 100) / 100
 
+/**
+ * Share of a dimension lost at a given density. 'linear' reaches the whole dimension at
+ * `scale`; 'smooth' (1 − e^(−share/scale)) keeps rising but never saturates, so two long
+ * reports with much 套话 are still told apart by how much.
+ */
+export function curve(share: number, scale: number, kind: 'linear' | 'smooth' = 'linear'): number {
+  return kind === 'smooth' ? 1 - Math.exp(-share / scale) : Math.min(1, share / scale)
+}
+
 export function score(input: ScoreInput, scoring: Scoring): ScoreResult {
   const points = new Array<number>(input.findings.length).fill(0)
   const byDim = new Map<Dimension, number[]>()
@@ -77,14 +86,14 @@ export function score(input: ScoreInput, scoring: Scoring): ScoreResult {
       for (const s of bySentence.keys()) taoChars += s >= 0 ? input.sentenceChars[s] ?? 0 : 0
       if (taoChars === 0 || input.bodyChars === 0) continue
       const share = taoChars / Math.max(input.bodyChars, cfg.floorChars ?? 0)
-      const lost = max * Math.min(1, share / (cfg.saturation ?? 0.4))
+      const lost = max * curve(share, cfg.saturation ?? 0.4, cfg.curve)
       for (const [s, list] of bySentence) {
         const part = s >= 0 ? (lost * (input.sentenceChars[s] ?? 0)) / taoChars : 0
         for (const i of list) points[i] = part / list.length
       }
     } else if (dim === 'originality') {
       const share = input.copiedShare ?? 0
-      const lost = max * Math.min(1, share / (cfg.saturation ?? 0.5))
+      const lost = max * curve(share, cfg.saturation ?? 0.5, cfg.curve)
       const sizes = idx.map((i) => input.findings[i]!.share ?? 0)
       const total = sizes.reduce((a, b) => a + b, 0)
       if (total > 0) idx.forEach((i, k) => (points[i] = (lost * sizes[k]!) / total))

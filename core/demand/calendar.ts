@@ -10,9 +10,13 @@ export function addDays(iso: string, days: number): string {
   return fromDayNumber(dayNumber(iso) + days)
 }
 
+/** Holidays on fixed dates, for years whose 调休 schedule the calendar does not hold yet. */
+const FIXED_HOLIDAYS = ['01-01', '05-01', '10-01', '10-02', '10-03']
+
 export function isWorkday(iso: string, cal: Calendar): boolean {
   if (cal.workdays.includes(iso)) return true
   if (cal.holidays.includes(iso)) return false
+  if (!knowsYear(iso, cal) && FIXED_HOLIDAYS.includes(iso.slice(5))) return false
   const weekday = new Date(dayNumber(iso) * 86_400_000).getUTCDay()
   return weekday !== 0 && weekday !== 6
 }

@@ -110,7 +110,12 @@ export interface DemandState {
   modality?: Modality
 }
 
+/** Most sentences ask for nothing: one scan for any kind cue spares the clause-by-clause read. */
+const ANY_KIND = new RegExp(KIND_PATTERNS.map(([, re]) => `(?:${re.source})`).join('|'), 'u')
+const HANDS_ON = /[；;：:]\s*$/u
+
 export function readDemands(text: string, carried: DemandState = {}): { readings: DemandReading[]; state: DemandState } {
+  if (!ANY_KIND.test(text) && !HANDS_ON.test(text)) return { readings: [], state: {} }
   const readings: DemandReading[] = []
   let actor: Actor | null = carried.actor ?? null
   let modality: Modality | null = carried.modality ?? null
@@ -197,4 +202,15 @@ function kindIn(s: string): { kind: DemandKind; at: number; end: number } | null
     return { kind, at, end }
   }
   return null
+}
+
+/**
+ * For a rule hit where no demand was read: does its clause say nobody below is asked? Devices
+ * (安装在线监测设备), the burden criticised or cut, a past result, a prohibition before the hit.
+ */
+export function nobodyAsked(text: string, start: number, end: number): boolean {
+  const c = clauses(text).find((x) => x.start <= start && end <= x.end + 1)
+  if (!c) return false
+  const head = c.text.slice(0, start - c.start)
+  return EQUIPMENT.test(c.text) || ABOUT_BURDEN.test(text) || DONE.test(head) || FORBID.test(head) || REGULATED.test(c.text.trimStart())
 }

@@ -91,7 +91,8 @@ function lengthCap(c: CompiledRule, ctx: DocContext, out: DocResult) {
   out.findings.push({
     ...base(c.rule, start, last.end, -1, `${ctx.doc.docType}`),
     message: `全文约${ctx.countable}字${note}，超过${ctx.doc.docType}篇幅上限${ctx.cap}字（${ctx.capLabel}）${over}字。${c.rule.message}`,
-    share: Math.min(1, 0.5 + over / ctx.cap),
+    // Any overrun costs half the dimension; more overrun costs more, never quite all of it.
+    share: 0.5 + 0.5 * (1 - Math.exp((-2 * over) / ctx.cap)),
   })
 }
 

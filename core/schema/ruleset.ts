@@ -178,6 +178,8 @@ export const ScoringSchema = z
           label: z.string(),
           max: z.number().min(0),
           saturation: z.number().positive().optional(),
+          /** linear: the whole dimension is lost at `saturation`; smooth: lost = 1 − e^(−share/saturation), never all. */
+          curve: z.enum(['linear', 'smooth']).optional(),
           /** Density is measured against at least this many 字, so one stock phrase does not sink a short notice. */
           floorChars: z.number().int().nonnegative().optional(),
         })

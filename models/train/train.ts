@@ -22,10 +22,12 @@ export interface TrainOptions {
   valShare: number
   /** Precision the thresholds must reach on the real validation sentences. */
   targetPrecision?: number
+  /** How many times each real training sentence is seen per epoch. */
+  realWeight?: number
   log?: (line: string) => void
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 20261121, epochs: 16, batch: 32, lr: 0.005, l2: 1e-4, dropout: 0.15, augment: 0.6, valShare: 0.1 }
+export const DEFAULT_TRAIN: TrainOptions = { seed: 20261121, epochs: 16, batch: 32, lr: 0.005, l2: 1e-4, dropout: 0.15, augment: 0.6, valShare: 0.1, realWeight: 6, targetPrecision: 0.9 }
 
 export interface TrainResult {
   weights: Weights
@@ -59,7 +61,7 @@ export function train(data: Example[], o: TrainOptions = DEFAULT_TRAIN, real: Re
   // Each split is augmented from its own sentences only, so validation stays unseen. Real
   // sentences count twice: they are the register the product meets.
   const val = [...all.slice(0, nVal), ...joinAugment(all.slice(0, nVal), Math.round(nVal * o.augment), next), ...real.validation]
-  const trn = [...all.slice(nVal), ...joinAugment(all.slice(nVal), Math.round((all.length - nVal) * o.augment), next), ...real.train, ...real.train]
+  const trn = [...all.slice(nVal), ...joinAugment(all.slice(nVal), Math.round((all.length - nVal) * o.augment), next), ...Array.from({ length: o.realWeight ?? 2 }, () => real.train).flat()]
 
   // Vocabulary: characters of the training split, most frequent first.
   const freq = new Map<string, number>()

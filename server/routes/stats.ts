@@ -1,3 +1,4 @@
+import { proposeDemotion } from '../../core'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../lib/auth'
@@ -21,8 +22,26 @@ export function statsRoutes({ auth, store, published }: Deps) {
         const q = query(c, EventFilterSchema.extend({ basis: basis.default('analyzed') }))
         const { basis: b, ...f } = q
         const [rows, served] = await Promise.all([store.stats.rules({ ...f, unit: scopeUnit(c.get('principal'), f.unit) }, b), published.rules()])
-        const titles = new Map(served.ruleSet.rules.map((r) => [r.id, { title: r.title, category: r.category }]))
-        return c.json({ basis: b, rules: rows.map((r) => ({ ...r, title: titles.get(r.ruleId)?.title ?? null, category: titles.get(r.ruleId)?.category ?? null })) })
+        const policy = served.ruleSet.tiers
+        const byId = new Map(served.ruleSet.rules.map((r) => [r.id, r]))
+        return c.json({
+          basis: b,
+          policy,
+          rules: rows.map((r) => {
+            const rule = byId.get(r.ruleId)
+            // Tier and judged precision come from the audit on real documents; the field's 误报
+            // share can propose a demotion that the admin then makes in the rule set.
+            const tier = rule?.tier ?? null
+            return {
+              ...r,
+              title: rule?.title ?? null,
+              category: rule?.category ?? null,
+              tier,
+              judged: rule?.judged ?? null,
+              proposeDemotion: tier !== null && proposeDemotion({ tier, hits: r.hits, falsePositives: r.falsePositives }, policy),
+            }
+          }),
+        })
       })
   )
 }

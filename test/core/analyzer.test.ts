@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAnalyzer, decideFiling, DIMENSION_OF, defaultRuleSet, fingerprint, formatZodError, ReportSchema, RuleSetSchema, type SentenceClassifier } from '../../core'
 
+/**
+ * These tests exercise the engine's mechanics (guards, scoring, caps), not which rules have
+ * earned the default tier on real text: every rule and the model in the default tier here.
+ */
+const everyRule = (() => {
+  const rs = defaultRuleSet()
+  return { ...rs, tiers: { ...rs.tiers, model: { tao: 'default', burden: 'default' } }, rules: rs.rules.map((r) => ({ ...r, tier: 'default' })) } as ReturnType<typeof defaultRuleSet>
+})()
+
 const CONCISE = [
   '关于调整城区公交线路的通知',
   '各有关单位：',
@@ -20,7 +29,7 @@ const PADDED = [
 ].join('\n')
 
 describe('analyze', () => {
-  const analyzer = createAnalyzer()
+  const analyzer = createAnalyzer({ ruleSet: everyRule })
 
   it('returns a report that matches the exported schema', () => {
     const r = analyzer.analyzeSync(PADDED)
@@ -72,7 +81,7 @@ describe('analyze', () => {
   })
 
   it('re-analyses only the edited sentence', () => {
-    const a = createAnalyzer()
+    const a = createAnalyzer({ ruleSet: everyRule })
     a.analyzeSync(PADDED)
     const before = a.stats()
     a.analyzeSync(PADDED.replace('每日报送工作进展照片', '每周报送一次工作进展'))
@@ -92,7 +101,7 @@ describe('analyze', () => {
 
 describe('length caps', () => {
   it('uses the selected preset and unit overrides', () => {
-    const rs = defaultRuleSet()
+    const rs = everyRule
     const text = '关于申请拨付防汛经费的请示\n' + '东山镇申请拨付防汛经费30万元。'.repeat(70)
     const national = createAnalyzer({ ruleSet: rs }).analyzeSync(text)
     expect(national.cap).toBe(5000)
@@ -145,8 +154,7 @@ describe('classifier', () => {
   it('adds model findings where the rules were silent: 套话 on the sentence, 增负 only on a demand it can name', async () => {
     const c = fake((s) => ({ tao: s.includes('光芒') ? 0.9 : 0.1, burden: s.includes('网格员') || s.includes('群里') ? 0.8 : 0.1 }))
     // Demand rules off, so the rules are silent on the demand and the model speaks for it.
-    const base = defaultRuleSet()
-    const ruleSet = { ...base, rules: base.rules.map((r) => (r.kind === 'demand' ? { ...r, enabled: false } : r)) }
+    const ruleSet = { ...everyRule, rules: everyRule.rules.map((r) => (r.kind === 'demand' ? { ...r, enabled: false } : r)) }
     const a = createAnalyzer({ classifier: c, ruleSet })
     const text = '让田野闪耀希望的光芒。\n各网格员每晚将走访记录本交镇综治办。\n去年各村每晚在群里说明当天进度。\n东山桥12月完工。'
     const r = await a.analyze(text)
@@ -193,7 +201,7 @@ describe('rule sets', () => {
 })
 
 describe('filing policy', () => {
-  const rs = defaultRuleSet()
+  const rs = everyRule
   const a = createAnalyzer({ ruleSet: rs })
   it('passes a clean document and asks for a reason for a disguised directive', () => {
     expect(decideFiling(a.analyzeSync(CONCISE), rs.filing).action).toBe('pass')
@@ -210,7 +218,7 @@ describe('filing policy', () => {
 })
 
 describe('guards', () => {
-  const a = createAnalyzer()
+  const a = createAnalyzer({ ruleSet: everyRule })
   const cats = (t: string) => a.analyzeSync(t, { docType: '其他' }).findings.map((f) => `${f.category}:${t.slice(f.start, f.end)}`)
 
   it('does not take ordinary words for numbers', () => {

@@ -81,6 +81,8 @@ eachStore('统计与归档', (open) => {
       expect.objectContaining({ ruleId: 'burden.y', hits: 3, dismissals: 0, falsePositives: 1, dismissRate: 0, falsePositiveRate: 0.3333 }),
       expect.objectContaining({ ruleId: 'tao.x', hits: 4, dismissals: 2, falsePositives: 1, dismissRate: 0.5, falsePositiveRate: 0.25 }),
     ])
+    // Rules no longer in the served set have no tier and are never proposed for demotion.
+    expect(rules.every((r: { tier: unknown; proposeDemotion: boolean }) => r.tier === null && r.proposeDemotion === false)).toBe(true)
   })
 
   it('覆盖理由', async () => {

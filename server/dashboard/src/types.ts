@@ -17,7 +17,13 @@ export type { AuditEntry } from '../../store/audit'
 export type { UnitSettings } from '../../store/units'
 
 /** GET /api/stats/rules: the store's figures with the served rule's title and category (null once the rule is gone). */
-export type RuleStat = StoredRuleStat & { title: string | null; category: string | null }
+export type RuleStat = StoredRuleStat & {
+  title: string | null
+  category: string | null
+  tier: 'default' | 'picky' | null
+  judged: { n: number; precision: number | null } | null
+  proposeDemotion: boolean
+}
 
 /** GET /api/documents/:hash. */
 export type DocumentDetail = DocumentHistory & { docHash: string }

@@ -47,6 +47,8 @@ export function Overview() {
                 <th className="r">误报</th>
                 <th className="r">忽略率</th>
                 <th className="r">误报率</th>
+                <th>档位</th>
+                <th className="r">真实文件判定精确率</th>
               </>
             }
           >
@@ -62,6 +64,15 @@ export function Overview() {
                 <td className="r">{num(r.falsePositives)}</td>
                 <td className="r">{pct(r.dismissRate)}</td>
                 <td className="r">{(r.falsePositiveRate ?? 0) >= 0.2 ? <Badge tone="over">{pct(r.falsePositiveRate)}</Badge> : pct(r.falsePositiveRate)}</td>
+                <td>
+                  {r.tier === null ? '—' : r.tier === 'default' ? '默认' : '严格模式'}
+                  {r.proposeDemotion && (
+                    <div>
+                      <Badge tone="over">建议降为严格模式</Badge>
+                    </div>
+                  )}
+                </td>
+                <td className="r">{r.judged?.precision == null ? '—' : `${pct(r.judged.precision)}（${r.judged.n} 条）`}</td>
               </tr>
             ))}
           </Table>

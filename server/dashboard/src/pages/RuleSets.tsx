@@ -6,6 +6,7 @@ import { useApi } from '../hooks'
 import { Table } from '../table'
 import type { RuleSetDiff, RuleSetVersion } from '../types'
 import { Badge, Card, ErrorBox, Loading, PageHead } from '../ui'
+import { RuleQuality } from './RuleQuality'
 
 export function RuleSets({ me }: { me: Me }) {
   const { data, error, reload } = useApi<{ versions: RuleSetVersion[] }>('/api/rulesets')
@@ -184,8 +185,24 @@ function Editor({ rev, onPublished }: { rev: number; onPublished: (version: stri
     }
   }
 
+  /** Sets one rule's tier to picky in the draft; the admin still checks and publishes. */
+  const demote = (ruleId: string) => {
+    try {
+      const draft = JSON.parse(src ?? '') as { rules?: Array<{ id: string; tier?: string }> }
+      const rule = draft.rules?.find((r) => r.id === ruleId)
+      if (!rule) return
+      rule.tier = 'picky'
+      setSrc(JSON.stringify(draft, null, 2))
+      setNote((n) => n || `${ruleId} 降为严格模式（现场误报率过高）`)
+    } catch {
+      // The draft is not valid JSON right now; the check panel already says so.
+    }
+  }
+
   if (src === null) return <Loading />
   return (
+    <>
+    <RuleQuality onDemote={demote} />
     <Card title="编辑并发布新版本" extra={<span className="muted">从当前版本开始编辑；发布前请修改 version</span>}>
       <div className="editor">
         <textarea className="code" spellCheck={false} value={src} onChange={(e) => setSrc(e.target.value)} aria-label="规则集 JSON" />
@@ -237,5 +254,6 @@ function Editor({ rev, onPublished }: { rev: number; onPublished: (version: stri
         </div>
       </div>
     </Card>
+    </>
   )
 }
