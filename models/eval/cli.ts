@@ -6,14 +6,14 @@
  */
 import { loadReal } from '../data/real/refs'
 import { loadNodeClassifier } from '../runtime/node'
-import { evaluateDocuments, formatRows } from './documents'
+import { evaluateDocuments, formatRows, markedAs } from './documents'
 
 const dev = loadReal('dev')
 const model = await loadNodeClassifier()
 const pos = (k: 'tao' | 'burden') => dev.filter((e) => e[k] === 1).length
 console.log(`评测集：${dev.length} 句，来自 ${new Set(dev.map((e) => e.file)).size} 篇训练从不读取的真实文件；tao 正例 ${pos('tao')}，burden 正例 ${pos('burden')}`)
 console.log(model ? `模型：${model.id}，阈值 tao ${model.thresholds.tao} burden ${model.thresholds.burden}` : '未找到模型：只评测规则')
-const { rows } = await evaluateDocuments(dev, model)
+const { rows, reports } = await evaluateDocuments(dev, model)
 console.log(formatRows(rows))
 const row = (label: string, system: string) => rows.find((r) => r.label === label && r.system === system)
 const shown = model ? 'rules+model' : 'rules'
@@ -22,3 +22,16 @@ const t = row('tao', shown)!
 console.log('\n目标（默认档，即展示并计分的标注）：')
 console.log(`  burden 精确率 ≥ 0.90：${b.precision.toFixed(3)}${b.precision >= 0.9 ? '' : '（未达到）'}；召回率 ≥ 0.80：${b.recall.toFixed(3)}${b.recall >= 0.8 ? '' : '（未达到）'}`)
 console.log(`  tao F1 ≥ 0.88：${t.f1.toFixed(3)}${t.f1 >= 0.88 ? '' : '（未达到）'}；tao 精确率 ≥ 0.90：${t.precision.toFixed(3)}${t.precision >= 0.9 ? '' : '（未达到）'}`)
+
+// Hard negatives: sentences that mention a burden-like thing and are not a burden, by why not.
+console.log('\n困难反例（提到报表、台账等却不是增负要求的句子）被标为增负的比例：')
+const hard = dev.filter((e) => e.burden === 0 && e.neg)
+for (const system of [...reports.keys()]) {
+  const byFile = reports.get(system)!
+  const byClass = new Map<string, [number, number]>()
+  for (const e of hard) {
+    const [n, marked] = byClass.get(e.neg!) ?? [0, 0]
+    byClass.set(e.neg!, [n + 1, marked + (markedAs(byFile.get(e.file)!, e, 'burden') ? 1 : 0)])
+  }
+  console.log(`  ${system.padEnd(12)} ` + [...byClass].sort().map(([k, [n, m]]) => `${k} ${m}/${n}`).join('，'))
+}

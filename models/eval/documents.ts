@@ -23,7 +23,7 @@ export interface DocRow {
  * context, 成文日期), and a sentence counts as marked for a label when a finding of that category
  * overlaps it. Systems: rules alone, rules + model, and 严格模式 (picky tier too).
  */
-export async function evaluateDocuments(data: RealExample[], classifier: SentenceClassifier | null): Promise<{ rows: DocRow[]; reports: Map<string, Report> }> {
+export async function evaluateDocuments(data: RealExample[], classifier: SentenceClassifier | null): Promise<{ rows: DocRow[]; reports: Map<string, Map<string, Report>> }> {
   const files = [...new Set(data.map((e) => e.file))]
   const systems: Array<[string, ReturnType<typeof createAnalyzer>]> = [
     ['rules', createAnalyzer()],
@@ -34,7 +34,6 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
         ] as Array<[string, ReturnType<typeof createAnalyzer>]>)
       : []),
   ]
-  const reports = new Map<string, Report>()
   const rows: DocRow[] = []
   const preds = new Map<string, Map<string, Report>>()
   for (const [name, analyzer] of systems) {
@@ -42,7 +41,6 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
     for (const f of files) byFile.set(f, await analyzer.analyze(fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')))
     preds.set(name, byFile)
   }
-  for (const [f, r] of preds.get(systems.length > 1 ? 'rules+model' : 'rules')!) reports.set(f, r)
   for (const label of ['tao', 'burden'] as const) {
     const gold = data.map((e) => e[label] === 1)
     for (const [name] of systems) {
@@ -52,7 +50,7 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
       rows.push({ label, system: name, ...c, ...prf(c) })
     }
   }
-  return { rows, reports }
+  return { rows, reports: preds }
 }
 
 export function markedAs(report: Report, e: { start: number; end: number }, label: Label): boolean {
