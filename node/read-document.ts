@@ -4,14 +4,9 @@
  * GBK/GB18030, which older office machines still write.
  */
 import iconv from 'iconv-lite'
-import mammoth from 'mammoth'
+import { DocumentReadError } from './document-error'
 
-export class DocumentReadError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'DocumentReadError'
-  }
-}
+export { DocumentReadError }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -42,12 +37,9 @@ export async function readDocument(bytes: Uint8Array, name = ''): Promise<{ text
   const lower = name.toLowerCase()
   if (lower.endsWith('.doc') && !isZip(bytes)) throw new DocumentReadError('不支持旧版 .doc 格式，请另存为 .docx 或 .txt')
   if (lower.endsWith('.docx') || isZip(bytes)) {
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
-      return { text: value.replace(/\n{2,}/g, '\n'), format: 'docx' }
-    } catch (e) {
-      throw new DocumentReadError(`无法读取 .docx 文件：${e instanceof Error ? e.message : String(e)}`)
-    }
+    // Loaded only for .docx, so plain text never pays for it.
+    const { readDocx } = await import('./docx-text')
+    return { text: await readDocx(bytes), format: 'docx' }
   }
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) throw new DocumentReadError('这是二进制文件，不是文本或 .docx 文档')
   const { text, encoding } = decodeText(bytes)
