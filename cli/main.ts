@@ -1,3 +1,4 @@
+import './zod-config'
 import { ENGINE_VERSION } from '../core'
 import { check, CHECK_HELP } from './check'
 import { classify, CLASSIFY_HELP } from './classify'
