@@ -4,6 +4,7 @@
 import { bundledEntry } from './cli-bundle.mjs'
 
 const debug = process.env.BANWEN_DEBUG === '1'
+if (debug) process.setSourceMapsEnabled(true)
 const entry = process.env.BANWEN_NO_BUNDLE === '1' ? null : await bundledEntry().catch((e) => (debug && console.error(e), null))
 let main
 if (entry) ({ main } = await import(entry))

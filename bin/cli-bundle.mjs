@@ -40,6 +40,7 @@ async function build() {
     outdir: join(CACHE, dir),
     metafile: true,
     minify: true,
+    sourcemap: 'linked',
     logLevel: 'silent',
     plugins: [sourceLocation],
   })

@@ -21,6 +21,9 @@ const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/200
 const OFFICE_DOCUMENT = /\/officeDocument$/
 const DEFAULT_MAIN = 'word/document.xml'
 
+/** The WordprocessingML tags the text depends on; every other tag is skipped unread. */
+const WORD_TAGS = new Set(['t', 'r', 'p', 'tab', 'br', 'cr', 'noBreakHyphen'])
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
@@ -34,6 +37,8 @@ function decodeEntities(s: string): string {
 /**
  * A streaming scanner over the main part's XML. Text counts only inside w:t; mc:Choice is
  * skipped so that text boxes with a fallback are read once (as Word's older readers do).
+ * In well-formed XML a '<' only ever starts markup, so the scan jumps from '<' to '<' and
+ * looks closer only at the few tags that matter: millions of others cost one indexOf each.
  */
 export class WordTextScanner {
   private readonly parts: string[] = []
@@ -66,81 +71,90 @@ export class WordTextScanner {
     this.parts.push(s)
   }
 
-  private text(raw: string): void {
-    if (this.inText) this.emit(decodeEntities(raw))
-  }
-
   private scan(final: boolean): void {
     const s = this.pending
     let i = 0
     while (i < s.length) {
       const lt = s.indexOf('<', i)
       if (lt < 0) {
-        // Keep a possibly split entity (&amp…) for the next chunk.
-        const amp = s.lastIndexOf('&')
-        const cut = !final && amp >= i && s.length - amp < 12 ? amp : s.length
-        this.text(s.slice(i, cut))
-        i = cut
+        if (this.inText) {
+          // Keep a possibly split entity (&amp…) for the next chunk.
+          const amp = s.lastIndexOf('&')
+          const cut = !final && amp >= i && s.length - amp < 12 ? amp : s.length
+          this.emit(decodeEntities(s.slice(i, cut)))
+          i = cut
+        } else i = s.length
         break
       }
-      if (lt > i) this.text(s.slice(i, lt))
-      const close = this.markupEnd(s, lt)
-      if (close < 0) {
+      if (this.inText && lt > i) this.emit(decodeEntities(s.slice(i, lt)))
+      const next = this.markup(s, lt)
+      if (next < 0) {
         i = lt
         break
       }
-      i = close
+      i = next
     }
     this.pending = s.slice(i)
     if (this.pending.length > MAX_TAG_CHARS) throw new DocumentReadError('文档正文的 XML 格式错误（标记过长），已拒绝读取')
   }
 
-  /** Handles the markup starting at `lt`; returns the index after it, or -1 if it is incomplete. */
-  private markupEnd(s: string, lt: number): number {
-    if (s.startsWith('<!--', lt)) {
-      const end = s.indexOf('-->', lt + 4)
-      return end < 0 ? -1 : end + 3
-    }
-    if (s.startsWith('<![CDATA[', lt)) {
-      const end = s.indexOf(']]>', lt + 9)
+  /** Handles the markup at `lt`; returns where scanning goes on, or -1 when it is cut off. */
+  private markup(s: string, lt: number): number {
+    const c1 = s.charCodeAt(lt + 1)
+    if (c1 === 33 || c1 === 63) {
+      // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <? ?>: their content may hold '<'.
+      if (s.length < lt + 9) return -1
+      const [open, close] = s.startsWith('<!--', lt) ? ['<!--', '-->'] : s.startsWith('<![CDATA[', lt) ? ['<![CDATA[', ']]>'] : c1 === 63 ? ['<?', '?>'] : ['<!', '>']
+      const end = s.indexOf(close, lt + open.length)
       if (end < 0) return -1
-      if (this.inText) this.emit(s.slice(lt + 9, end))
-      return end + 3
+      if (open === '<![CDATA[' && this.inText) this.emit(s.slice(lt + 9, end))
+      return end + close.length
     }
+    const closing = c1 === 47
+    const start = closing ? lt + 2 : lt + 1
+    let end = start
+    while (end < s.length) {
+      const c = s.charCodeAt(end)
+      if (c === 47 || c === 62 || c === 32 || c === 9 || c === 10 || c === 13) break
+      end++
+    }
+    if (end >= s.length) return -1
+    const w = s.startsWith(this.w, start)
+    const name = w ? s.slice(start + this.w.length, end) : ''
+    if (this.rootSeen && !(w ? WORD_TAGS.has(name) : s.startsWith(this.mc, start))) return end
+    // A tag that matters: read it to its '>' (quote-aware: '>' may sit inside an attribute value).
+    let gt = end
     let quote = 0
-    let j = lt + 1
-    for (; j < s.length; j++) {
-      const c = s.charCodeAt(j)
+    for (; gt < s.length; gt++) {
+      const c = s.charCodeAt(gt)
       if (quote) {
         if (c === quote) quote = 0
       } else if (c === 34 || c === 39) quote = c
       else if (c === 62) break
     }
-    if (j >= s.length) return -1
-    const c1 = s.charCodeAt(lt + 1)
-    if (c1 !== 63 && c1 !== 33) this.tag(s.slice(lt + 1, j)) // not <?…?> nor <!DOCTYPE…>
-    return j + 1
-  }
-
-  private tag(body: string): void {
-    const closing = body[0] === '/'
-    const selfClosing = !closing && body.endsWith('/')
-    const name = (closing ? body.slice(1) : body).split(/[\s/]/, 1)[0]!
+    if (gt >= s.length) return -1
+    const selfClosing = !closing && s.charCodeAt(gt - 1) === 47
     if (!this.rootSeen && !closing) {
       this.rootSeen = true
-      for (const m of body.matchAll(/xmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      for (const m of s.slice(lt, gt).matchAll(/xmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
         const uri = m[2] ?? m[3] ?? ''
         if (W_NAMESPACES.has(uri)) this.w = `${m[1]}:`
         else if (uri === MC_NAMESPACE) this.mc = `${m[1]}:`
       }
     }
-    if (name === `${this.mc}Choice`) {
-      if (closing) this.skip = Math.max(0, this.skip - 1)
-      else if (!selfClosing) this.skip++
-      return
+    if (!w) {
+      if (s.startsWith(this.mc, start) && s.slice(start + this.mc.length, end) === 'Choice') {
+        if (closing) this.skip = Math.max(0, this.skip - 1)
+        else if (!selfClosing) this.skip++
+      }
+      return gt + 1
     }
-    if (!name.startsWith(this.w)) return
-    switch (name.slice(this.w.length)) {
+    this.tag(name, closing, selfClosing)
+    return gt + 1
+  }
+
+  private tag(name: string, closing: boolean, selfClosing: boolean): void {
+    switch (name) {
       case 't':
         this.inText = !closing && !selfClosing
         return

@@ -9,6 +9,7 @@ import { DocumentReadError } from './document-error'
 export { DocumentReadError }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+export const tooLarge = (bytes: number) => `文件过大（${(bytes / 1048576).toFixed(1)} MB），上限 ${MAX_DOCUMENT_BYTES / 1048576} MB`
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const isZip = (b: Uint8Array) => ZIP_MAGIC.every((x, i) => b[i] === x)
@@ -33,7 +34,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 
 /** Reads a document from bytes; the name decides the format when the bytes do not. */
 export async function readDocument(bytes: Uint8Array, name = ''): Promise<{ text: string; format: 'docx' | 'text'; encoding?: TextEncoding }> {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentReadError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限 ${MAX_DOCUMENT_BYTES / 1048576} MB`)
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentReadError(tooLarge(bytes.byteLength))
   const lower = name.toLowerCase()
   if (lower.endsWith('.doc') && !isZip(bytes)) throw new DocumentReadError('不支持旧版 .doc 格式，请另存为 .docx 或 .txt')
   if (lower.endsWith('.docx') || isZip(bytes)) {

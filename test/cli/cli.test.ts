@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -6,19 +5,9 @@ import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ReportSchema } from '../../core'
+import { run } from './run'
 
-const BIN = resolve(import.meta.dirname, '../../bin/banwen.mjs')
 const SAMPLE = resolve(import.meta.dirname, '../../samples/draft-notice.txt')
-
-function run(args: string[], input?: string | Buffer): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', BANWEN_NO_MODEL: '1' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    )
-    if (input !== undefined) child.stdin!.end(input)
-    else child.stdin!.end()
-  })
-}
 
 let dir: string
 beforeAll(() => {
