@@ -45,13 +45,16 @@ export function specialKind(st: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacter
   return null
 }
 
-/** Where JSON.parse gave up, in Chinese. */
-export function jsonReason(e: unknown): string {
+/** Where JSON.parse gave up in `text`, in Chinese: line and column, or that the text stops early. */
+export function jsonReason(e: unknown, text: string): string {
   const msg = e instanceof Error ? e.message : ''
   const pos = /position (\d+)/.exec(msg)
-  if (pos) return `第 ${Number(pos[1]) + 1} 个字符处有误`
-  if (/end of JSON input/i.test(msg)) return '内容不完整'
-  return '无法解析'
+  if (/end of JSON input/i.test(msg) || (pos && Number(pos[1]) >= text.trimEnd().length)) return '内容不完整'
+  const token = /Unexpected token '(.+?)'/.exec(msg)?.[1]
+  if (!pos) return token ? `有意外的字符「${token}」` : '无法解析'
+  const before = text.slice(0, Number(pos[1]))
+  const line = before.split('\n').length
+  return `第 ${line} 行第 ${before.length - before.lastIndexOf('\n')} 列有误`
 }
 
 /** node:util parseArgs errors, in Chinese. */

@@ -52,12 +52,12 @@ async function readStdin(): Promise<Uint8Array> {
 
 export async function loadRuleSet(path: string | undefined): Promise<RuleSet | undefined> {
   if (!path) return undefined
+  const raw = new TextDecoder().decode(await readRegularFile(path))
   let json: unknown
   try {
-    json = JSON.parse(new TextDecoder().decode(await readRegularFile(path)))
+    json = JSON.parse(raw)
   } catch (e) {
-    if (e instanceof UsageError) throw e
-    throw new UsageError(`规则文件 ${path} 不是合法 JSON（${jsonReason(e)}）`)
+    throw new UsageError(`规则文件 ${path} 不是合法 JSON（${jsonReason(e, raw)}）`)
   }
   const parsed = RuleSetSchema.safeParse(json)
   if (!parsed.success) throw new UsageError(`规则文件 ${path} 格式错误：\n${formatZodError(parsed.error).map((l) => '  ' + l).join('\n')}`)
