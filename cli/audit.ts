@@ -7,7 +7,7 @@ const DOCUMENT = /\.(txt|md|docx)$/i
 
 export interface Listing {
   files: string[]
-  /** Entries named like documents that are not regular files (FIFO, socket, device), with why. */
+  /** Notes on what was passed over: special files named like documents, unreadable subfolders. */
   skipped: string[]
 }
 
@@ -23,7 +23,10 @@ export async function listDocuments(dir: string): Promise<Listing> {
     try {
       entries = await readdir(d, { withFileTypes: true })
     } catch (e) {
-      throw new UsageError(`无法读取文件夹 ${d}：${fsReason(e)}`)
+      // The folder asked for must be readable; a subfolder that is not is noted and the audit goes on.
+      if (d === dir) throw new UsageError(`无法读取文件夹 ${d}：${fsReason(e)}`)
+      out.skipped.push(`${d}：无法读取文件夹（${fsReason(e)}），已跳过`)
+      return
     }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue
