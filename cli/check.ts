@@ -53,11 +53,7 @@ export async function check(argv: string[]): Promise<number> {
   const failUnder = values['fail-under'] === undefined ? undefined : Number(values['fail-under'])
   if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) throw new UsageError('--fail-under 须为 0 到 100 之间的数')
 
-  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'] })
-  const doc = { docType: values.type, title: values.title, special: values.special }
-  const rows: AuditRow[] = []
   let folderBase: string | null = null
-
   const files: string[] = []
   for (const p of positionals) {
     if (p !== '-' && (await isDirectory(p))) {
@@ -70,6 +66,10 @@ export async function check(argv: string[]): Promise<number> {
   }
   const out = values.out ?? 'banwen-audit.csv'
   if (folderBase !== null) await checkOutPath(out)
+  // Only now the costly part (rules, superior files, model): bad input above fails fast.
+  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'] })
+  const doc = { docType: values.type, title: values.title, special: values.special }
+  const rows: AuditRow[] = []
   const batch = folderBase !== null || files.length > 1
   const reports: Array<{ file: string; report: Report }> = []
   for (const file of files) {
