@@ -146,3 +146,16 @@ describe('banwen classify', () => {
     expect(lines[2].taoHit).toBe(false)
   })
 })
+
+describe('the CLI bundle', () => {
+  it('reports the same from the cached bundle and through tsx, and is rebuilt when a source is newer', async () => {
+    const bundled = JSON.parse((await run(['check', '--json', SAMPLE])).stdout)
+    const tsx = JSON.parse((await run(['check', '--json', SAMPLE], undefined, 60_000, { BANWEN_NO_BUNDLE: '1' })).stdout)
+    expect({ score: bundled.score, findings: bundled.findings }).toEqual({ score: tsx.score, findings: tsx.findings })
+    const metaPath = resolve(import.meta.dirname, '../../node_modules/.cache/banwen-cli/meta.json')
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8'))
+    writeFileSync(metaPath, JSON.stringify({ ...meta, builtAt: 0 })) // as if every source changed since
+    expect((await run(['check', SAMPLE])).code).toBe(0)
+    expect(JSON.parse(readFileSync(metaPath, 'utf8')).dir).not.toBe(meta.dir)
+  }, 60_000)
+})

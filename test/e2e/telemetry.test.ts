@@ -255,8 +255,9 @@ describe('background with the real service', () => {
     opts.once('dialog', (d) => void d.accept())
     await opts.click('#aside-discard')
     await expect.poll(() => opts.locator('#aside-result').textContent().catch(() => null), { timeout: 10_000 }).toBe('已丢弃 2 条')
-    expect(await opts.locator('#aside-count').count()).toBe(0)
-    expect(await opts.locator('#sync').textContent()).toMatch(/手动丢弃被拒收的 2 条/)
+    // The page redraws from storage, a moment after the background's answer.
+    await expect.poll(() => opts.locator('#aside-count').count(), { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => opts.locator('#sync').textContent(), { timeout: 10_000 }).toMatch(/手动丢弃被拒收的 2 条/)
   }, 60_000)
 
   it('keeps the queue across a browser restart and delivers it once the service is back', async () => {
