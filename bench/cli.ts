@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { readDocument } from '../node/read-document'
 import { docxBomb } from '../test/fixtures/zip'
@@ -94,6 +95,9 @@ export async function runCliBench(): Promise<void> {
       const rss0 = process.memoryUsage().rss
       let peak = rss0
       const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+      // How long other requests would wait meanwhile: the reader yields between 64 KB chunks.
+      const lag = monitorEventLoopDelay({ resolution: 1 })
+      lag.enable()
       const t0 = performance.now()
       const outcome = await readDocument(bytes, 'bomb.docx').then(
         () => '读出',
@@ -101,8 +105,9 @@ export async function runCliBench(): Promise<void> {
       )
       const ms = performance.now() - t0
       clearInterval(timer)
+      lag.disable()
       peak = Math.max(peak, process.memoryUsage().rss)
-      console.log(`${label}：${ms.toFixed(0)} ms，RSS 增加 ${((peak - rss0) / 1048576).toFixed(0)} MB；${outcome}`)
+      console.log(`${label}：${ms.toFixed(0)} ms，RSS 增加 ${((peak - rss0) / 1048576).toFixed(0)} MB（每 5 ms 采样），事件循环最长阻塞 ${(lag.max / 1e6).toFixed(1)} ms；${outcome}`)
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
