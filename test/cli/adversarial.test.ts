@@ -4,7 +4,7 @@
  * no stack trace. Timing and memory figures are in `npm run bench`, not asserted here.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,6 +115,8 @@ describe('banwen check: special files', () => {
   it('refuses a FIFO or a device given directly, at once', async () => {
     refused(await run(['check', at('fifo.txt')], undefined, 10_000), /fifo\.txt：这是命名管道（FIFO），只能检查普通文件/)
     refused(await run(['check', '/dev/zero'], undefined, 10_000), /这是设备文件/)
+    symlinkSync(at('fifo.txt'), at('link-to-fifo.txt'))
+    refused(await run(['check', at('link-to-fifo.txt')], undefined, 10_000), /命名管道/)
     refused(await run(['check', '--rules', at('fifo.txt'), at('audit', 'a.txt')], undefined, 10_000), /命名管道/)
   })
 })
