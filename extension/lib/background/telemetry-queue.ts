@@ -100,7 +100,7 @@ export class TelemetryQueue {
       const ids = new Set(queue.map((e) => e.id))
       const fresh: TelemetryEvent[] = []
       for (const e of valid) if (!ids.has(e.id)) (ids.add(e.id), fresh.push(e))
-      queue.push(...fresh)
+      for (const e of fresh) queue.push(e) // not push(...fresh): a huge push would overflow the stack
       const over = queue.length - this.o.max
       const state = await this.state()
       if (over > 0) {
