@@ -28,7 +28,7 @@ async function readRegularFile(path: string): Promise<Uint8Array> {
   try {
     file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
     const st = await file.stat()
-    if (!st.isFile()) throw new UsageError(`无法读取 ${path}：${specialKind(st) ?? '不是普通文件'}，只能检查普通文件`)
+    if (!st.isFile()) throw new UsageError(`无法读取 ${path}：${st.isDirectory() ? '这是文件夹' : (specialKind(st) ?? '不是普通文件')}，这里只能用普通文件`)
     if (st.size > MAX_DOCUMENT_BYTES) throw new UsageError(`无法读取 ${path}：${tooLarge(st.size)}`)
     return await file.readFile()
   } catch (e) {

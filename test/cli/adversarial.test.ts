@@ -113,11 +113,13 @@ describe('banwen check: special files', () => {
   })
 
   it('refuses a FIFO or a device given directly, at once', async () => {
-    refused(await run(['check', at('fifo.txt')], undefined, 10_000), /fifo\.txt：这是命名管道（FIFO），只能检查普通文件/)
+    refused(await run(['check', at('fifo.txt')], undefined, 10_000), /fifo\.txt：这是命名管道（FIFO），这里只能用普通文件/)
     refused(await run(['check', '/dev/zero'], undefined, 10_000), /这是设备文件/)
     symlinkSync(at('fifo.txt'), at('link-to-fifo.txt'))
     refused(await run(['check', at('link-to-fifo.txt')], undefined, 10_000), /命名管道/)
     refused(await run(['check', '--rules', at('fifo.txt'), at('audit', 'a.txt')], undefined, 10_000), /命名管道/)
+    refused(await run(['check', '--rules', at('audit'), at('audit', 'a.txt')]), /audit：这是文件夹/)
+    refused(await run(['check', '--superior', at('audit'), at('audit', 'a.txt')]), /audit：这是文件夹/)
   })
 })
 
