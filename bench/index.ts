@@ -1,12 +1,14 @@
 /** npm run bench — prints measured figures; targets live in the issues, not in assertions. */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { runCliBench } from './cli'
 import { runEngineBench } from './engine'
 import { runModelBench } from './model'
 
 console.log(`# banwen 基准测试（${new Date().toISOString()}，${process.platform} ${process.arch}）`)
 await runEngineBench()
 await runModelBench()
+await runCliBench()
 for (const [file, fn, title] of [
   ['server.ts', 'runServerBench', '服务'],
   ['extension.ts', 'runExtensionBench', '扩展（Chromium）'],

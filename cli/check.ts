@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import type { Report } from '../core'
 import { buildAnalyzer, isDirectory, readInput } from './load'
 import { formatReport } from './format'
-import { listDocuments, writeSummary, type AuditRow } from './audit'
-import { EXIT, UsageError } from './errors'
+import { checkOutPath, listDocuments, writeSummary, type AuditRow } from './audit'
+import { EXIT, parseArgsReason, UsageError } from './errors'
 
 export const CHECK_HELP = `用法：banwen check [选项] 文件… | 文件夹 | -
   检查公文中的套话、增负要求、篇幅、穿靴戴帽、隐形变异、照抄照搬和层层加码。
@@ -43,7 +43,7 @@ export async function check(argv: string[]): Promise<number> {
       },
     }))
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${CHECK_HELP}`)
+    throw new UsageError(`${parseArgsReason(e)}\n\n${CHECK_HELP}`)
   }
   if (values.help) {
     console.log(CHECK_HELP)
@@ -53,20 +53,23 @@ export async function check(argv: string[]): Promise<number> {
   const failUnder = values['fail-under'] === undefined ? undefined : Number(values['fail-under'])
   if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) throw new UsageError('--fail-under 须为 0 到 100 之间的数')
 
-  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'] })
-  const doc = { docType: values.type, title: values.title, special: values.special }
-  const rows: AuditRow[] = []
   let folderBase: string | null = null
-
   const files: string[] = []
   for (const p of positionals) {
     if (p !== '-' && (await isDirectory(p))) {
       folderBase ??= p
-      const found = await listDocuments(p)
-      if (found.length === 0) throw new UsageError(`文件夹 ${p} 中没有 .txt、.md 或 .docx 文件`)
-      files.push(...found)
+      const { files: found, skipped } = await listDocuments(p)
+      for (const note of skipped) console.error(`注：${note}`)
+      if (found.length === 0) throw new UsageError(`文件夹 ${p} 中没有可检查的 .txt、.md 或 .docx 文件`)
+      for (const f of found) files.push(f)
     } else files.push(p)
   }
+  const out = values.out ?? 'banwen-audit.csv'
+  if (folderBase !== null) await checkOutPath(out)
+  // Only now the costly part (rules, superior files, model): bad input above fails fast.
+  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'] })
+  const doc = { docType: values.type, title: values.title, special: values.special }
+  const rows: AuditRow[] = []
   const batch = folderBase !== null || files.length > 1
   const reports: Array<{ file: string; report: Report }> = []
   for (const file of files) {
@@ -84,7 +87,6 @@ export async function check(argv: string[]): Promise<number> {
   }
   if (values.json) console.log(JSON.stringify(batch ? reports : reports[0]!.report, null, 2))
   if (folderBase !== null) {
-    const out = values.out ?? 'banwen-audit.csv'
     await writeSummary(rows, folderBase, out)
     const scored = rows.filter((r) => r.report)
     const avg = scored.length ? scored.reduce((a, r) => a + r.report!.score, 0) / scored.length : 0

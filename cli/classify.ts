@@ -1,9 +1,8 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { createAnalyzer, ruleVerdicts, type SentenceClassifier } from '../core'
-import { loadNodeClassifier } from '../models/runtime/node'
-import { loadRuleSet } from './load'
-import { EXIT, UsageError } from './errors'
+import { loadModel, loadRuleSet } from './load'
+import { EXIT, parseArgsReason, UsageError } from './errors'
 
 export const CLASSIFY_HELP = `用法：banwen classify [--rules 文件] [--no-model] < 句子.txt
   每行一句，逐行输出 JSON：{"tao": 概率, "burden": 概率, "taoHit": 是否套话, "burdenHit": 是否增负}。
@@ -14,14 +13,14 @@ export async function classify(argv: string[]): Promise<number> {
   try {
     ;({ values } = parseArgs({ args: argv, options: { rules: { type: 'string' }, 'no-model': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }))
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${CLASSIFY_HELP}`)
+    throw new UsageError(`${parseArgsReason(e)}\n\n${CLASSIFY_HELP}`)
   }
   if (values.help) {
     console.log(CLASSIFY_HELP)
     return EXIT.ok
   }
   const analyzer = createAnalyzer({ ruleSet: await loadRuleSet(values.rules) })
-  const model: SentenceClassifier | null = values['no-model'] ? null : await loadNodeClassifier()
+  const model: SentenceClassifier | null = values['no-model'] ? null : await loadModel()
   console.error(model ? `模型：${model.id}` : '未找到模型，仅按规则判断')
 
   const lines: string[] = []

@@ -5,11 +5,20 @@ const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` :
 const SEVERITY_COLOR = { info: '36', warning: '33', error: '31' } as const
 const CONTEXT = 12
 
-/** Line number (1-based) of an offset. */
-function lineOf(text: string, offset: number): number {
-  let n = 1
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++
-  return n
+/** Line number (1-based) of an offset, by binary search over line starts (one scan per text). */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
 }
 
 /** The flagged span with a little context on each side, on one line. */
@@ -24,6 +33,7 @@ export function snippet(text: string, f: Pick<Finding, 'start' | 'end'>, max = 6
 
 export function formatReport(name: string, text: string, r: Report, notes: string[] = []): string {
   const out: string[] = []
+  const lineOf = lineFinder(text)
   const source = { option: '指定', title: '据标题', content: '据正文', default: '未识别' }[r.docTypeSource]
   out.push(paint('1', `■ ${name}`))
   if (r.title) out.push(`  标题：${r.title}`)
@@ -45,7 +55,7 @@ export function formatReport(name: string, text: string, r: Report, notes: strin
   for (const f of r.findings) {
     const tag = paint(SEVERITY_COLOR[f.severity], `[${CATEGORY_LABELS[f.category]}·${SEVERITY_LABELS[f.severity]}]`)
     const pts = f.points > 0 ? ` −${f.points}` : ''
-    out.push(`  ${tag} 第${lineOf(text, f.start)}行${pts}  ${snippet(text, f)}`)
+    out.push(`  ${tag} 第${lineOf(f.start)}行${pts}  ${snippet(text, f)}`)
     out.push(`      ${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`)
   }
   return out.join('\n')

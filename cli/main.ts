@@ -1,3 +1,4 @@
+import './zod-config'
 import { ENGINE_VERSION } from '../core'
 import { check, CHECK_HELP } from './check'
 import { classify, CLASSIFY_HELP } from './classify'
@@ -14,6 +15,10 @@ ${CHECK_HELP}
 ${CLASSIFY_HELP}`
 
 export async function main(argv: string[]): Promise<number> {
+  // `banwen check … | head`: the reader left; stop quietly instead of an EPIPE stack.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
   const [command, ...rest] = argv
   try {
     switch (command) {
@@ -39,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`错误：${e.message}`)
       return EXIT.usage
     }
-    console.error(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+    // A bug, not the user's doing: no stack unless asked for (BANWEN_DEBUG=1).
+    if (process.env.BANWEN_DEBUG === '1') console.error(e)
+    else console.error(`内部错误：处理时出现意外问题（${e instanceof Error ? e.name : typeof e}）。请设置 BANWEN_DEBUG=1 重新运行，并把输出报告给维护者。`)
     return EXIT.usage
   }
 }

@@ -209,7 +209,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       superior,
       copyCache,
     })
-    findings.push(...docResult.findings)
+    // Not push(...): a long document has more findings than the stack has room for arguments.
+    for (const f of docResult.findings) findings.push(f)
 
     // The model speaks for whole sentences the rules did not already mark for the same label.
     let modelUsed = false

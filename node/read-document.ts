@@ -4,16 +4,12 @@
  * GBK/GB18030, which older office machines still write.
  */
 import iconv from 'iconv-lite'
-import mammoth from 'mammoth'
+import { DocumentReadError } from './document-error'
 
-export class DocumentReadError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'DocumentReadError'
-  }
-}
+export { DocumentReadError }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+export const tooLarge = (bytes: number) => `文件过大（${(bytes / 1048576).toFixed(1)} MB），上限 ${MAX_DOCUMENT_BYTES / 1048576} MB`
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const isZip = (b: Uint8Array) => ZIP_MAGIC.every((x, i) => b[i] === x)
@@ -38,16 +34,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 
 /** Reads a document from bytes; the name decides the format when the bytes do not. */
 export async function readDocument(bytes: Uint8Array, name = ''): Promise<{ text: string; format: 'docx' | 'text'; encoding?: TextEncoding }> {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentReadError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限 ${MAX_DOCUMENT_BYTES / 1048576} MB`)
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentReadError(tooLarge(bytes.byteLength))
   const lower = name.toLowerCase()
   if (lower.endsWith('.doc') && !isZip(bytes)) throw new DocumentReadError('不支持旧版 .doc 格式，请另存为 .docx 或 .txt')
   if (lower.endsWith('.docx') || isZip(bytes)) {
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
-      return { text: value.replace(/\n{2,}/g, '\n'), format: 'docx' }
-    } catch (e) {
-      throw new DocumentReadError(`无法读取 .docx 文件：${e instanceof Error ? e.message : String(e)}`)
-    }
+    // Loaded only for .docx, so plain text never pays for it.
+    const { readDocx } = await import('./docx-text')
+    return { text: await readDocx(bytes), format: 'docx' }
   }
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) throw new DocumentReadError('这是二进制文件，不是文本或 .docx 文档')
   const { text, encoding } = decodeText(bytes)

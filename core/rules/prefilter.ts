@@ -14,7 +14,7 @@ const ESCAPED_LITERAL = /[.*+?^${}()|[\]\\\/\-,，：:]/
 function better(a: Req, b: Req): Req {
   if (!a) return b
   if (!b) return a
-  const min = (r: string[]) => Math.min(...r.map((s) => s.length))
+  const min = (r: string[]) => r.reduce((m, s) => Math.min(m, s.length), Infinity)
   return min(b) > min(a) || (min(b) === min(a) && b.length < a.length) ? b : a
 }
 

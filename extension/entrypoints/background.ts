@@ -18,7 +18,7 @@ import { loadSettings, serviceBase, SETTINGS_KEY } from '../lib/background/setti
 import { changedAnything, syncAll } from '../lib/background/sync'
 import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
-import { isSyncNow, type SyncNowResponse } from '../lib/background/ui-protocol'
+import { isAsideRequest, isSyncNow, type AsideResponse, type SyncNowResponse } from '../lib/background/ui-protocol'
 
 const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
@@ -90,6 +90,18 @@ export default defineBackground(() => {
       ([s, t]) => sendResponse({ sync: s, telemetry: t }),
       () => sendResponse(undefined as never),
     )
+    return true
+  })
+
+  // The options page retries or discards the events the service refused.
+  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: AsideResponse) => void) => {
+    if (!isAsideRequest(msg)) return undefined
+    const act = async (): Promise<AsideResponse> => {
+      if (msg.action === 'discard') return { count: await queue.discardAside(), telemetry: null }
+      const count = await queue.retryAside()
+      return { count, telemetry: await telemetry.flush(true) }
+    }
+    void act().then(sendResponse, () => sendResponse(undefined as never))
     return true
   })
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { SentenceClassifier } from '../../core'
-import { loadTransformersClassifier, MODEL_NAME } from './transformers-classifier'
+import { MODEL_NAME } from './model-name'
 
 /** The committed model folder: models/banwen-zh. */
 export const MODELS_ROOT = resolve(import.meta.dirname, '..')
@@ -16,7 +16,8 @@ let cached: Promise<SentenceClassifier | null> | null = null
 export function loadNodeClassifier(root = MODELS_ROOT): Promise<SentenceClassifier | null> {
   if (process.env.BANWEN_NO_MODEL === '1') return Promise.resolve(null)
   if (root === MODELS_ROOT && cached) return cached
-  const load = existsSync(join(root, MODEL_NAME, 'onnx', 'model.onnx')) ? loadTransformersClassifier({ root }) : Promise.resolve(null)
+  // transformers.js and onnxruntime load only here, when there is a model to run (about 0.5 s).
+  const load = existsSync(join(root, MODEL_NAME, 'onnx', 'model.onnx')) ? import('./transformers-classifier').then((m) => m.loadTransformersClassifier({ root })) : Promise.resolve(null)
   if (root === MODELS_ROOT) cached = load
   return load
 }

@@ -1,6 +1,9 @@
 import { AutoModelForSequenceClassification, AutoTokenizer, env, Tensor } from '@huggingface/transformers'
 import type { SentenceClassifier, SentenceScores } from '../../core'
 import { normalizedChars } from './chars'
+import { MODEL_NAME } from './model-name'
+
+export { MODEL_NAME }
 
 /** What config.json's "banwen" block holds (written by models/train/package-model.ts). */
 interface BanwenConfig {
@@ -18,8 +21,6 @@ export interface LoadOptions {
   /** Sentences per inference call. */
   batchSize?: number
 }
-
-export const MODEL_NAME = 'banwen-zh'
 
 /**
  * The one classifier implementation for Node and the browser: transformers.js tokenizes and runs

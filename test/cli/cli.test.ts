@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -6,19 +5,9 @@ import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ReportSchema } from '../../core'
+import { run } from './run'
 
-const BIN = resolve(import.meta.dirname, '../../bin/banwen.mjs')
 const SAMPLE = resolve(import.meta.dirname, '../../samples/draft-notice.txt')
-
-function run(args: string[], input?: string | Buffer): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', BANWEN_NO_MODEL: '1' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    )
-    if (input !== undefined) child.stdin!.end(input)
-    else child.stdin!.end()
-  })
-}
 
 let dir: string
 beforeAll(() => {
@@ -156,4 +145,17 @@ describe('banwen classify', () => {
     expect(lines[1].empty).toBe(true)
     expect(lines[2].taoHit).toBe(false)
   })
+})
+
+describe('the CLI bundle', () => {
+  it('reports the same from the cached bundle and through tsx, and is rebuilt when a source is newer', async () => {
+    const bundled = JSON.parse((await run(['check', '--json', SAMPLE])).stdout)
+    const tsx = JSON.parse((await run(['check', '--json', SAMPLE], undefined, 60_000, { BANWEN_NO_BUNDLE: '1' })).stdout)
+    expect({ score: bundled.score, findings: bundled.findings }).toEqual({ score: tsx.score, findings: tsx.findings })
+    const metaPath = resolve(import.meta.dirname, '../../node_modules/.cache/banwen-cli/meta.json')
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8'))
+    writeFileSync(metaPath, JSON.stringify({ ...meta, builtAt: 0 })) // as if every source changed since
+    expect((await run(['check', SAMPLE])).code).toBe(0)
+    expect(JSON.parse(readFileSync(metaPath, 'utf8')).dir).not.toBe(meta.dir)
+  }, 60_000)
 })

@@ -235,6 +235,31 @@ describe('background with the real service', () => {
     expect((await stored<{ attempt: number; lastError: string | null }>(opts, 'telemetry:state'))!).toMatchObject({ attempt: 0, lastError: null })
   }, 120_000)
 
+  it('sets aside the events the service refuses, shows them with the reason, and lets the user retry or discard them', async () => {
+    const good = events(5, 'aside-ok')
+    const foreign = events(2, 'aside-bad').map((e) => ({ ...e, unit: '别的单位' }))
+    await message(opts, { type: 'telemetry:push', events: [...good.slice(0, 3), ...foreign, ...good.slice(3)] })
+    await expect.poll(() => accepted(good.map((e) => e.id)), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => opts.locator('#aside-count').textContent().catch(() => null), { timeout: 10_000 }).toBe('2')
+    expect(await opts.locator('#aside-reasons').textContent()).toMatch(/服务拒收.*本单位.*（2 条）/)
+    expect(await pendingShown()).toBe(0)
+    await opts.screenshot({ path: join(SHOTS, 'e2e-options-aside.png'), fullPage: true })
+
+    // Retried as they are, the service refuses them again: back aside, not lost, not looping.
+    const posts = telemetryPosts().length
+    await opts.click('#aside-retry')
+    await expect.poll(() => opts.locator('#aside-result').textContent().catch(() => null), { timeout: 15_000 }).toMatch(/已放回队列 2 条/)
+    await expect.poll(() => opts.locator('#aside-count').textContent().catch(() => null), { timeout: 10_000 }).toBe('2')
+    expect(telemetryPosts().length - posts).toBeLessThanOrEqual(3)
+
+    opts.once('dialog', (d) => void d.accept())
+    await opts.click('#aside-discard')
+    await expect.poll(() => opts.locator('#aside-result').textContent().catch(() => null), { timeout: 10_000 }).toBe('已丢弃 2 条')
+    // The page redraws from storage, a moment after the background's answer.
+    await expect.poll(() => opts.locator('#aside-count').count(), { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => opts.locator('#sync').textContent(), { timeout: 10_000 }).toMatch(/手动丢弃被拒收的 2 条/)
+  }, 60_000)
+
   it('keeps the queue across a browser restart and delivers it once the service is back', async () => {
     const countBefore = await eventCount()
     await svc.stop()

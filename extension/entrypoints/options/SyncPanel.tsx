@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Overview } from '../../lib/background/overview'
 import type { SyncNowResponse } from '../../lib/background/ui-protocol'
+import { AsideEvents } from './AsideEvents'
 import { syncNow } from './storage'
 
 export const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '从未')
@@ -60,16 +61,17 @@ export function SyncPanel({ overview: o }: { overview: Overview }) {
         <dd>
           <span id="sent-count">{q.sent}</span> 条，上次发送 {time(q.lastSentAt)}
         </dd>
-        {(q.dropped > 0 || q.rejected > 0) && (
+        {(q.dropped > 0 || q.discarded > 0) && (
           <>
             <dt>丢弃事件</dt>
             <dd className="warn">
               {q.dropped > 0 && `队列已满丢弃最早的 ${q.dropped} 条。`}
-              {q.rejected > 0 && `服务拒收 ${q.rejected} 条。`}
+              {q.discarded > 0 && `手动丢弃被拒收的 ${q.discarded} 条。`}
             </dd>
           </>
         )}
       </dl>
+      <AsideEvents overview={o} />
       {!o.serviceConfigured && <p className="hint">未设置服务地址：使用内置规则集，事件暂存本机，设置服务后发送。</p>}
       <div className="row">
         <button id="sync-now" type="button" disabled={busy} onClick={run}>

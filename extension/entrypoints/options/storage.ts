@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser'
 import { storageKV } from '../../lib/background/kv'
 import { OVERVIEW_KEYS, readOverview, type Overview } from '../../lib/background/overview'
 import { loadSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '../../lib/background/settings'
-import type { SyncNowResponse } from '../../lib/background/ui-protocol'
+import type { AsideRequest, AsideResponse, SyncNowResponse } from '../../lib/background/ui-protocol'
 
 export const kv = storageKV(browser.storage.local)
 
@@ -41,3 +41,4 @@ export async function saveSettings(patch: Partial<Settings>): Promise<string[]> 
 const LABELS: Record<string, string> = { serverUrl: '服务地址', token: '访问令牌', unit: '单位', user: '用户代号', siteProfiles: '站点配置' }
 
 export const syncNow = () => browser.runtime.sendMessage({ type: 'bg:sync-now' }) as Promise<SyncNowResponse | undefined>
+export const asideAction = (action: AsideRequest['action']) => browser.runtime.sendMessage({ type: 'bg:telemetry-aside', action } satisfies AsideRequest) as Promise<AsideResponse | undefined>

@@ -11,6 +11,8 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterMs?: number,
+    /** The service's error object as sent ({code, message, details?, …}), for callers that read more. */
+    readonly body?: unknown,
   ) {
     super(message)
   }
@@ -73,13 +75,15 @@ async function json(res: Response): Promise<unknown> {
 async function errorOf(res: Response): Promise<ServiceError> {
   let code = `http_${res.status}`
   let message = `服务返回 ${res.status}`
+  let error: unknown
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } }
-    if (body.error?.code) code = body.error.code
-    if (body.error?.message) message = body.error.message
+    error = ((await res.json()) as { error?: unknown }).error
+    const e = (error ?? {}) as { code?: unknown; message?: unknown }
+    if (typeof e.code === 'string' && e.code) code = e.code
+    if (typeof e.message === 'string' && e.message) message = e.message
   } catch {
     // A proxy's HTML error page: keep the status line.
   }
   const retry = Number(res.headers.get('Retry-After'))
-  return new ServiceError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined)
+  return new ServiceError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined, error)
 }
