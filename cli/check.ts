@@ -20,6 +20,8 @@ export const CHECK_HELP = `用法：banwen check [选项] 文件… | 文件夹 
   --fail-under 分数      任一文件办文指数低于该分数时退出码为 1
   --out 文件             批量审核汇总的输出路径（.csv 或 .json，默认 banwen-audit.csv）
   --no-model             只用规则，不加载模型
+  --strict               严格模式：也显示尚未在真实文件上证明精确率的规则（不计分）
+  --today 日期           文中没有成文日期时，按此日期（YYYY-MM-DD，默认今天）计算时限
 退出码：0 正常；1 低于 --fail-under；2 用法或输入错误。`
 
 export async function check(argv: string[]): Promise<number> {
@@ -39,6 +41,8 @@ export async function check(argv: string[]): Promise<number> {
         'fail-under': { type: 'string' },
         out: { type: 'string' },
         'no-model': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -67,8 +71,10 @@ export async function check(argv: string[]): Promise<number> {
   const out = values.out ?? 'banwen-audit.csv'
   if (folderBase !== null) await checkOutPath(out)
   // Only now the costly part (rules, superior files, model): bad input above fails fast.
-  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'] })
-  const doc = { docType: values.type, title: values.title, special: values.special }
+  const today = values.today ?? localToday()
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('--today 须为 YYYY-MM-DD 格式的日期，如 2026-12-03')
+  const analyzer = await buildAnalyzer({ rules: values.rules, superior: values.superior, capPreset: values['cap-preset'], model: !values['no-model'], strict: values.strict })
+  const doc = { docType: values.type, title: values.title, special: values.special, today }
   const rows: AuditRow[] = []
   const batch = folderBase !== null || files.length > 1
   const reports: Array<{ file: string; report: Report }> = []
@@ -98,4 +104,10 @@ export async function check(argv: string[]): Promise<number> {
     return EXIT.belowThreshold
   }
   return EXIT.ok
+}
+
+/** Today in the machine's time zone, as the drafter's calendar shows it. */
+function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }

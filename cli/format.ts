@@ -53,7 +53,7 @@ export function formatReport(name: string, text: string, r: Report, notes: strin
   if (r.findings.length === 0) out.push('  未发现问题。')
   else out.push(`  发现 ${r.findings.length} 处：`)
   for (const f of r.findings) {
-    const tag = paint(SEVERITY_COLOR[f.severity], `[${CATEGORY_LABELS[f.category]}·${SEVERITY_LABELS[f.severity]}]`)
+    const tag = paint(SEVERITY_COLOR[f.severity], `[${CATEGORY_LABELS[f.category]}·${SEVERITY_LABELS[f.severity]}${f.tier === 'picky' ? '·严格模式' : ''}]`)
     const pts = f.points > 0 ? ` −${f.points}` : ''
     out.push(`  ${tag} 第${lineOf(f.start)}行${pts}  ${snippet(text, f)}`)
     out.push(`      ${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`)

@@ -69,6 +69,8 @@ export interface AnalyzerSetup {
   superior: string[]
   capPreset?: string
   model: boolean
+  /** 严格模式: report the picky tier too (never scored). */
+  strict?: boolean
 }
 
 export async function buildAnalyzer(o: AnalyzerSetup): Promise<Analyzer> {
@@ -81,7 +83,7 @@ export async function buildAnalyzer(o: AnalyzerSetup): Promise<Analyzer> {
   const classifier = o.model ? await loadModel() : null
   try {
     // The report itself says whether the model ran (Report.classifier.note).
-    return createAnalyzer({ ruleSet, superior, classifier, capPreset: o.capPreset })
+    return createAnalyzer({ ruleSet, superior, classifier, capPreset: o.capPreset, strict: o.strict })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }

@@ -41,6 +41,21 @@ describe('banwen check', () => {
     expect(report.flags.disguisedDirective).toBe(true)
   })
 
+  it('shows the picky tier only with --strict, unscored, and counts deadlines from --today', async () => {
+    const plain = ReportSchema.parse(JSON.parse((await run(['check', '--json', '--no-model', SAMPLE])).stdout))
+    const strict = ReportSchema.parse(JSON.parse((await run(['check', '--json', '--no-model', '--strict', SAMPLE])).stdout))
+    expect(plain.findings.every((f) => f.tier === 'default')).toBe(true)
+    const picky = strict.findings.filter((f) => f.tier === 'picky')
+    expect(picky.length).toBeGreaterThan(0)
+    expect(picky.every((f) => f.points === 0)).toBe(true)
+    expect(strict.score).toBe(plain.score)
+    const r = await run(['check', '--json', '--no-model', '--today', '2026-03-04', '-'], '各乡镇：\n请于次日中午前报送统计数据。\n')
+    expect(ReportSchema.parse(JSON.parse(r.stdout)).demands[0]).toMatchObject({ deadline: '次日', workdays: 1 })
+    const bad = await run(['check', '--today', '明天', SAMPLE])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--today 须为 YYYY-MM-DD/)
+  })
+
   it('exits 1 below --fail-under and 0 above it', async () => {
     const score = ReportSchema.parse(JSON.parse((await run(['check', '--json', SAMPLE])).stdout)).score
     expect((await run(['check', '--fail-under', String(Math.min(100, score + 1)), SAMPLE])).code).toBe(1)
