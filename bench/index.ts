@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runCliBench } from './cli'
 import { runEngineBench } from './engine'
+import { runFirstCallBench } from './first-call'
 import { runModelBench } from './model'
 
 console.log(`# banwen 基准测试（${new Date().toISOString()}，${process.platform} ${process.arch}）`)
 await runEngineBench()
+await runFirstCallBench()
 await runModelBench()
 await runCliBench()
 for (const [file, fn, title] of [
