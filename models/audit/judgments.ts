@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { MODELS_DIR } from '../train/data'
+import { MODELS_DIR, readJsonl } from '../train/data'
 
 export const JUDGED_FILE = path.join(MODELS_DIR, 'data', 'judged', 'findings.jsonl')
 
@@ -19,14 +19,5 @@ export const JudgmentSchema = z
 export type Judgment = z.infer<typeof JudgmentSchema>
 
 export function loadJudgments(file = JUDGED_FILE): Judgment[] {
-  if (!fs.existsSync(file)) return []
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const r = JudgmentSchema.safeParse(JSON.parse(l))
-      if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`)
-      return r.data
-    })
+  return fs.existsSync(file) ? readJsonl(file, JudgmentSchema) : []
 }

@@ -17,7 +17,8 @@ export interface Example {
   y: [number, number]
 }
 
-function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
+/** One schema-checked object per line; an error names the file and line. */
+export function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .map((l, i) => [l.trim(), i] as const)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { MODELS_DIR, SHARED_DIR, type Example } from '../../train/data'
+import { MODELS_DIR, readJsonl, SHARED_DIR, type Example } from '../../train/data'
 
 export const REAL_DIR = path.join(MODELS_DIR, 'data', 'real')
 const bit = z.union([z.literal(0), z.literal(1)])
@@ -31,16 +31,11 @@ export function loadReal(split: 'train' | 'dev', shared = SHARED_DIR): RealExamp
   const file = path.join(REAL_DIR, `${split}.jsonl`)
   if (!fs.existsSync(shared)) throw new Error(`找不到共享语料目录 ${shared}：真实语料只存引用，需要它才能取得原文`)
   const docs = new Map<string, string>()
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const r = RealRefSchema.parse(JSON.parse(l))
-      let doc = docs.get(r.file)
-      if (doc === undefined) docs.set(r.file, (doc = fs.readFileSync(path.join(shared, r.file), 'utf8')))
-      const text = doc.slice(r.start, r.end)
-      if (!text.trim()) throw new Error(`${file}:${i + 1}: 引用为空 ${r.file} ${r.start}-${r.end}`)
-      return { ...r, text, y: [r.tao, r.burden] as [number, number] }
-    })
+  return readJsonl(file, RealRefSchema).map((r, i) => {
+    let doc = docs.get(r.file)
+    if (doc === undefined) docs.set(r.file, (doc = fs.readFileSync(path.join(shared, r.file), 'utf8')))
+    const text = doc.slice(r.start, r.end)
+    if (!text.trim()) throw new Error(`${file}:${i + 1}: 引用为空 ${r.file} ${r.start}-${r.end}`)
+    return { ...r, text, y: [r.tao, r.burden] as [number, number] }
+  })
 }
