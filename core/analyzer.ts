@@ -20,6 +20,8 @@ import { findIssueDate } from './demand/deadline'
 import { nobodyAsked, type DemandReading, type DemandState } from './demand/read'
 import { burdenFindings, demandOf } from './demand/findings'
 import { onePerSpan } from './rules/overlap'
+import { parseRecipients } from './receiving/recipients'
+import { burdenProfile } from './receiving/profile'
 
 /**
  * A phrase rule's message may quote its first phrase (“高度重视”不说明……); on a sibling match
@@ -255,6 +257,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const pointsOf = new Map(scoredFindings.map((f, i) => [f, scored.points[i]!]))
     const sentencesWith = (cat: 'tao' | 'burden') => new Set(scoredFindings.filter((f) => f.category === cat && f.sentence >= 0).map((f) => f.sentence)).size
 
+    const reportDemands = demands.filter((d) => d.onOthers).map(demandOf)
     const report: Report = {
       schemaVersion: 1,
       engineVersion: ENGINE_VERSION,
@@ -271,7 +274,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       grade: scored.grade,
       breakdown: scored.breakdown,
       findings: shown.map((f) => toFinding(f, pointsOf.get(f) ?? 0)),
-      demands: demands.filter((d) => d.onOthers).map(demandOf),
+      demands: reportDemands,
+      recipients: parseRecipients(body),
+      burden: burdenProfile(reportDemands, text, issued),
       issued,
       flags: {
         overCap: docResult.overCap,

@@ -69,6 +69,38 @@ export const DemandSchema = z.object({
 })
 export type Demand = z.infer<typeof DemandSchema>
 
+/** Who the document is sent to, from its 主送 line (docs/receiving.md). */
+export const RecipientSchema = z.object({
+  text: z.string(),
+  group: z.enum(['township', 'village', 'department', 'unit']),
+  all: z.boolean(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type RecipientEntry = z.infer<typeof RecipientSchema>
+
+const ModuleSchema = z.enum(['会议文件', '督查检查', '考核评比', '报表材料', '留痕', '政务APP'])
+const ModuleCountSchema = z.object({ demands: z.number().int().nonnegative(), burdens: z.number().int().nonnegative(), recurring: z.number().int().nonnegative() })
+
+/** What the document adds to each recipient's load, by monitoring module (no text). */
+export const BurdenProfileSchema = z.object({
+  modules: z.record(ModuleSchema, ModuleCountSchema),
+  recurring: z.array(
+    z.object({
+      kind: DemandSchema.shape.kind,
+      module: ModuleSchema,
+      frequency: z.enum(['daily', 'weekly', 'tenday', 'halfmonth', 'monthly', 'quarterly', 'halfyear', 'yearly', 'periodic']),
+      until: z.string().nullable(),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    }),
+  ),
+  deadlines: z.array(z.object({ workdays: z.number().int().nonnegative(), date: z.string().nullable(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
+  meetings: z.number().int().nonnegative(),
+  inspections: z.number().int().nonnegative(),
+})
+export type BurdenProfileReport = z.infer<typeof BurdenProfileSchema>
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   engineVersion: z.string(),
@@ -86,6 +118,8 @@ export const ReportSchema = z.object({
   breakdown: z.array(BreakdownItemSchema),
   findings: z.array(FindingSchema),
   demands: z.array(DemandSchema),
+  recipients: z.array(RecipientSchema),
+  burden: BurdenProfileSchema,
   /** The 成文日期 read from the text, or the date the caller gave (today, in the editor). */
   issued: z.string().nullable(),
   flags: z.object({
