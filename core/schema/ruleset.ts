@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CategorySchema, SeveritySchema } from './common'
 import { DimensionSchema } from './report'
+import bundled from '../ruleset/default/base.json'
 
 /**
  * A bad example marks the span the rule must report with <m>…</m>; a good example must not fire.
@@ -309,9 +310,10 @@ export const RuleSetSchema = z
     scoring: ScoringSchema,
     filing: FilingPolicySchema,
     siteProfiles: z.array(SiteProfileSchema).default([]),
-    demand: DemandPolicySchema,
-    calendar: CalendarSchema,
-    tiers: TierPolicySchema,
+    // Absent in rule sets published before demand reading and tiers existed: the bundled values.
+    demand: DemandPolicySchema.default(() => structuredClone(bundled.demand) as DemandPolicy),
+    calendar: CalendarSchema.default(() => structuredClone(bundled.calendar)),
+    tiers: TierPolicySchema.default(() => structuredClone(bundled.tiers) as TierPolicy),
     rules: z.array(RuleSchema).min(1),
   })
   .strict()

@@ -11,6 +11,14 @@ describe('the bundled rule set', () => {
     expect(defaultRuleSet()).toEqual(RuleSetSchema.parse(defaultRuleSetInput))
   })
 
+  it('accepts a rule set published before demand reading and tiers, with the bundled policy', () => {
+    const { demand: _d, calendar: _c, tiers: _t, ...old } = structuredClone(defaultRuleSetInput) as Record<string, unknown>
+    const rs = RuleSetSchema.parse(old)
+    expect(rs.demand).toEqual(defaultRuleSet().demand)
+    expect(rs.tiers.minPrecision).toBe(0.9)
+    expect(createAnalyzer({ ruleSet: old as never }).analyzeSync('各乡镇要每周报送工作台账。').demands.length).toBeGreaterThan(0)
+  })
+
   it('is compiled once and shared by every analyzer made from it', () => {
     expect(createAnalyzer().ruleSet).toBe(createAnalyzer().ruleSet)
     const input = structuredClone(defaultRuleSetInput)
