@@ -262,6 +262,9 @@ export const TierPolicySchema = z
   .strict()
 export type TierPolicy = z.infer<typeof TierPolicySchema>
 
+/** A fresh copy of bundled JSON (structuredClone is not in every runtime's types). */
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
+
 export const RuleSetSchema = z
   .object({
     id: z.string().min(1),
@@ -311,9 +314,9 @@ export const RuleSetSchema = z
     filing: FilingPolicySchema,
     siteProfiles: z.array(SiteProfileSchema).default([]),
     // Absent in rule sets published before demand reading and tiers existed: the bundled values.
-    demand: DemandPolicySchema.default(() => structuredClone(bundled.demand) as DemandPolicy),
-    calendar: CalendarSchema.default(() => structuredClone(bundled.calendar)),
-    tiers: TierPolicySchema.default(() => structuredClone(bundled.tiers) as TierPolicy),
+    demand: DemandPolicySchema.default(() => copy(bundled.demand) as DemandPolicy),
+    calendar: CalendarSchema.default(() => copy(bundled.calendar)),
+    tiers: TierPolicySchema.default(() => copy(bundled.tiers) as TierPolicy),
     rules: z.array(RuleSchema).min(1),
   })
   .strict()
