@@ -16,6 +16,7 @@ import { activeRules } from '../lib/background/rules'
 import { serviceClient } from '../lib/background/service'
 import { loadSettings, serviceBase, SETTINGS_KEY } from '../lib/background/settings'
 import { changedAnything, syncAll } from '../lib/background/sync'
+import { tabEditors } from '../lib/background/tab-editors'
 import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
 import { isSyncNow, type SyncNowResponse } from '../lib/background/ui-protocol'
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   const kv = storageKV(browser.storage.local)
   const queue = new TelemetryQueue(kv)
   const telemetry = delivery(kv, queue, browser.alarms)
+  const editors = tabEditors(browser.storage.session, browser.tabs as never)
 
   async function config(): Promise<ConfigResponse> {
     const s = await loadSettings(kv)
@@ -76,6 +78,17 @@ export default defineBackground(() => {
       if (tabId !== undefined) await recordTabStatus(browser.storage.session, browser.action, tabId, m)
       return { ok: true }
     },
+    'frame:snapshots': async (m, sender) => {
+      const tabId = sender.tab?.id
+      const frameId = sender.frameId ?? 0
+      if (tabId === undefined || !Array.isArray(m.snapshots)) return { ok: true }
+      const others = await editors.record(tabId, frameId, m.snapshots)
+      return frameId === 0 ? { ok: true, frames: others } : { ok: true }
+    },
+    'filing:collect': async (_m, sender) => {
+      const tabId = sender.tab?.id
+      return { entries: tabId === undefined ? [] : await editors.collect(tabId, sender.frameId ?? 0) }
+    },
     'quota:get': async () => {
       const s = await loadSettings(kv)
       const base = serviceBase(s)
@@ -104,10 +117,15 @@ export default defineBackground(() => {
     void round().then(notifyTabs)
   })
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId))
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(browser.storage.session, tabId)
+    void editors.forget(tabId)
+  })
   // A new page in the tab: its old score no longer applies (the page reports its own).
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.url) void forgetTab(browser.storage.session, tabId, browser.action)
+    if (!info.url) return
+    void forgetTab(browser.storage.session, tabId, browser.action)
+    void editors.forget(tabId)
   })
 
   // Every worker start (install, browser start, wake-up): make sure polling runs, send leftovers.

@@ -7,9 +7,11 @@
  * - Every request may go unanswered (no background yet, worker restarting, old build): `send()`
  *   resolves to `null` then, and the content script carries on with the bundled rule set.
  * - Document text never crosses this boundary except as sentences for `model:predict`, which
- *   stays inside the extension (offscreen document), and never reaches telemetry.
+ *   stays inside the extension (offscreen document), and as the short snippets of an
+ *   EditorSnapshot (in memory only, for the side panel and the top frame's panel); neither
+ *   ever reaches telemetry.
  */
-import type { RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent, Fingerprint } from '../../core'
+import type { FilingDecision, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
@@ -42,6 +44,25 @@ export interface TabStatus {
   cap: number | null
 }
 
+/** One editor's report as the side panel and the top frame's panel show it. */
+export interface EditorSnapshot {
+  /** The session's id, unique within its frame. */
+  id: string
+  /** What the page calls the field (正文, 拟办意见 …). */
+  label: string
+  report: Report
+  /** The findings not dismissed with 忽略, with their rule title and a short snippet of the span. */
+  findings: Array<{ id: string; title: string; snippet: string }>
+}
+
+/** One editor's part in a filing check: its report, the policy's decision, the hash for telemetry. */
+export interface FilingEntry {
+  label: string
+  report: Report
+  decision: FilingDecision
+  docHash: string
+}
+
 /** The unit's yearly document quota (发文计划管理), when the service tracks it. */
 export interface QuotaResponse {
   filed: number
@@ -58,6 +79,10 @@ export interface MessageMap {
   'telemetry:push': { req: { events: TelemetryEvent[] }; res: { queued: number } }
   'tab:status': { req: TabStatus; res: { ok: true } }
   'quota:get': { req: Record<string, never>; res: QuotaResponse | null }
+  /** This frame's editors now (an empty list when it has none left); kept per tab and frame. The top frame gets the others' back. */
+  'frame:snapshots': { req: { snapshots: EditorSnapshot[] }; res: { ok: true; frames?: Record<string, EditorSnapshot[]> } }
+  /** The filing check of every other frame of the tab, for the frame whose form is being submitted. */
+  'filing:collect': { req: Record<string, never>; res: { entries: FilingEntry[] } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -68,7 +93,17 @@ export interface ConfigChangedNotice {
   type: 'config:changed'
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get']
+/** Background → one frame (chrome.tabs.sendMessage with frameId): run the filing check of your editors. */
+export interface FrameCheckRequest {
+  type: 'frame:check'
+}
+/** Background → the top frame: the editors of the tab's other frames, by frame id. */
+export interface FramesUpdate {
+  type: 'frames:update'
+  frames: Record<string, EditorSnapshot[]>
+}
+
+const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect']
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

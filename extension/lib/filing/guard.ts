@@ -4,6 +4,7 @@
  * one-shot bypass, so the office system's own handlers run as if nothing happened.
  */
 import type { SiteProfile } from '../../../core'
+import { nativeSubmit, SCRIPTED_SUBMIT_EVENT } from './scripted-submit'
 
 const SUBMIT_WORDS = /提交|发文|送审|签发|报送|上报|发送/
 const NOT_SUBMIT = /取消|撤回|撤销|草稿|保存|暂存|重置/
@@ -14,8 +15,8 @@ const APPROVED_SUBMIT_MS = 3000
 export interface GuardHooks {
   /** Is there a draft worth checking (and, for a form, does it hold the editor)? */
   applies(form: HTMLFormElement | null): boolean
-  /** Runs the filing check; resolves true when the submission may go on. */
-  check(): Promise<boolean>
+  /** Runs the filing check of the editors in `form` (all, when null); resolves true when the submission may go on. */
+  check(form: HTMLFormElement | null): Promise<boolean>
 }
 
 function labelOf(el: Element): string {
@@ -38,12 +39,15 @@ export class SubmitGuard {
     const win = doc.defaultView!
     const onClick = (e: Event) => this.onClick(e as MouseEvent)
     const onSubmit = (e: Event) => this.onSubmit(e as SubmitEvent)
+    const onScripted = (e: Event) => this.onScriptedSubmit(e)
     // Capture on window: runs before the page's handlers on the button or form.
     win.addEventListener('click', onClick, true)
     win.addEventListener('submit', onSubmit, true)
+    win.addEventListener(SCRIPTED_SUBMIT_EVENT, onScripted, true)
     this.off.push(() => {
       win.removeEventListener('click', onClick, true)
       win.removeEventListener('submit', onSubmit, true)
+      win.removeEventListener(SCRIPTED_SUBMIT_EVENT, onScripted, true)
     })
   }
 
@@ -82,7 +86,7 @@ export class SubmitGuard {
     if (this.pending) return
     this.pending = true
     this.hooks
-      .check()
+      .check(form)
       .then((go) => {
         if (!go) return
         this.approvedUntil = Date.now() + APPROVED_SUBMIT_MS
@@ -112,12 +116,41 @@ export class SubmitGuard {
     this.pending = true
     const submitter = e.submitter as HTMLElement | null
     this.hooks
-      .check()
+      .check(form)
       .then((go) => {
         if (!go) return
         this.bypass = true
         try {
           form.requestSubmit(submitter && submitter.getAttribute('type') !== 'button' ? submitter : undefined)
+        } finally {
+          this.bypass = false
+        }
+      })
+      .finally(() => {
+        this.pending = false
+      })
+  }
+
+  /** form.submit() called by a page script (the MAIN-world hook asks first): cancelling holds it. */
+  private onScriptedSubmit(e: Event): void {
+    const form = e.target
+    if (this.bypass || !(form instanceof HTMLFormElement)) return
+    if (Date.now() < this.approvedUntil) {
+      // The page's own handler submitting after the approved click: the same submission, once.
+      this.approvedUntil = 0
+      return
+    }
+    if (!this.hooks.applies(form)) return
+    e.preventDefault()
+    if (this.pending) return
+    this.pending = true
+    this.hooks
+      .check(form)
+      .then((go) => {
+        if (!go) return
+        this.bypass = true
+        try {
+          nativeSubmit(form)
         } finally {
           this.bypass = false
         }
