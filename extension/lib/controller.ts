@@ -206,6 +206,12 @@ export class Controller {
     this.store.set({ remote })
   }
 
+  /** A finding clicked in the side panel. */
+  selectFromPanel(sessionId: string, findingId: string): void {
+    const entry = [...this.entries.values()].find((e) => e.session.id === sessionId)
+    if (entry) this.actions.selectFinding(entry.session, findingId)
+  }
+
   private hover(session: EditorSession, id: string | null): void {
     const card = this.store.get().card
     if (this.hoverTimer) clearTimeout(this.hoverTimer)

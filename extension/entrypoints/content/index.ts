@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser'
 import { loadConfig } from '../../lib/config'
 import { Controller } from '../../lib/controller'
 import { send, type FramesUpdate } from '../../lib/messages'
+import { isPanelSelect } from '../../lib/ui/panel-select'
 import { findProfile } from '../../lib/page/profile'
 
 export default defineContentScript({
@@ -27,6 +28,7 @@ export default defineContentScript({
       const type = (msg as { type?: string } | null)?.type
       if (type === 'config:changed') void loadConfig().then((c) => controller.reload(c))
       if (type === 'frames:update') controller.setRemote((msg as FramesUpdate).frames)
+      if (isPanelSelect(msg)) controller.selectFromPanel(msg.session, msg.finding)
       if (type !== 'frame:check') return undefined
       // Another frame of this tab is filing: answer with this frame's editors' checks.
       void controller.checkFrame().then(sendResponse, () => sendResponse([]))
