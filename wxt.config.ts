@@ -1,6 +1,8 @@
 import { defaultClientConditions } from 'vite'
 import { defineConfig } from 'wxt'
 import { modelAssets } from './extension/build/model-assets'
+import { ortNoAsset } from './extension/build/ort-plugin'
+import { ortWebAlias } from './models/runtime/ort-files'
 
 // The extension lives in extension/ next to the engine in core/, which it imports directly.
 export default defineConfig({
@@ -21,7 +23,8 @@ export default defineConfig({
   },
   // onnxruntime-web's own switch for "wasm files are shipped separately": without it the bundler
   // copies its 26 MB wasm a second time as a hashed asset.
-  vite: () => ({ resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
+  // ortWebAlias: the plain wasm build instead of the asyncify one transformers.js asks for.
+  vite: () => ({ plugins: [ortNoAsset()], resolve: { alias: ortWebAlias(), conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
   hooks: {
     // Ship the sentence model and onnxruntime-web's wasm in the package (never a CDN).
     'build:publicAssets': (_wxt, files) => void files.push(...modelAssets()),

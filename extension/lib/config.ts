@@ -1,5 +1,5 @@
 /** The content script's configuration: from the background when it answers, else bundled. */
-import { defaultRuleSet, defaultRuleSetInput, parseRuleSet, type RuleSet } from '../../core'
+import { defaultRuleSet, parseRuleSet, type RuleSet } from '../../core'
 import { send, type ConfigResponse } from './messages'
 
 export interface Config extends Omit<ConfigResponse, 'ruleSet'> {
@@ -37,7 +37,7 @@ export async function loadConfig(timeoutMs = 1500): Promise<Config> {
   if (!res) return bundledConfig()
   let ruleSet: RuleSet
   try {
-    ruleSet = res.ruleSet === (defaultRuleSetInput as unknown) ? defaultRuleSet() : parseRuleSet(res.ruleSet)
+    ruleSet = res.ruleSet === null ? defaultRuleSet() : parseRuleSet(res.ruleSet)
   } catch (e) {
     console.warn('[办文] 后台下发的规则集无效，改用内置规则集', e)
     ruleSet = defaultRuleSet()

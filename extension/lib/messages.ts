@@ -15,8 +15,8 @@ import type { FilingDecision, Fingerprint, Report, RuleSetInput, SentenceScores,
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
-  /** The rule set in force: synced from the service, cached, or the bundled default. */
-  ruleSet: RuleSetInput
+  /** The rule set in force, synced from the service and cached; null for the bundled default. */
+  ruleSet: RuleSetInput | null
   /** Fingerprints of the superior documents loaded for copy detection (照抄照搬). */
   fingerprints: Fingerprint[]
   /** Unit and pseudonymous user from the options page; put on every telemetry event. */
@@ -70,7 +70,8 @@ export interface QuotaResponse {
   level: 'ok' | 'near' | 'over'
 }
 
-export type PredictResponse = { scores: SentenceScores[] } | { error: string }
+/** modelLoadMs: how long the model took to become ready where it runs (for the benchmark). */
+export type PredictResponse = { scores: SentenceScores[]; modelLoadMs?: number } | { error: string }
 
 /** Request payload and response of each message type. */
 export interface MessageMap {

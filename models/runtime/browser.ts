@@ -9,12 +9,12 @@ export interface BrowserModelUrls {
    * lookup for absolute URLs and would then refuse to load with remote models disabled.
    */
   modelRoot: string
-  /** onnxruntime-web's wasm factory and binary, shipped with the extension. */
-  wasm: { mjs: string; wasm: string }
+  /** onnxruntime-web's wasm binary, shipped with the extension (its JS glue is bundled, see ort-files.ts). */
+  wasm: string
 }
 
-/** The ORT files the extension must ship, relative to node_modules (see extension build). */
-export const ORT_WASM_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'] as const
+/** The ORT files the extension must ship, relative to node_modules (see extension build): the plain SIMD wasm. */
+export const ORT_WASM_FILES = ['ort-wasm-simd-threaded.wasm'] as const
 
 /**
  * Loads the classifier in a page or offscreen document: single-threaded wasm (extension pages
@@ -23,7 +23,7 @@ export const ORT_WASM_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-
 export async function loadBrowserClassifier(urls: BrowserModelUrls): Promise<SentenceClassifier> {
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number; proxy?: boolean } }
   if (onnx.wasm) {
-    onnx.wasm.wasmPaths = { ...urls.wasm }
+    onnx.wasm.wasmPaths = { wasm: urls.wasm }
     onnx.wasm.numThreads = 1
     onnx.wasm.proxy = false
   }

@@ -5,8 +5,13 @@ import burden from './rules-burden.json'
 import escalation from './rules-escalation.json'
 import { RuleSetSchema, type RuleSet } from '../../schema/ruleset'
 
-/** The bundled rule set, as authored: parts kept apart so each file stays readable. */
-export const defaultRuleSetInput = { ...base, rules: [...structure, ...tao, ...burden, ...escalation] }
+/** The bundled set's version, without pulling its rules into a bundle that needs only this. */
+export const defaultRuleSetVersion = String(base.version)
+
+const assemble = () => ({ ...base, rules: [...structure, ...tao, ...burden, ...escalation] })
+
+/** The bundled rule set, as authored: parts kept apart so each file stays readable. Pure, so bundles that never read it drop it. */
+export const defaultRuleSetInput = /* @__PURE__ */ assemble()
 
 let parsed: RuleSet | null = null
 
