@@ -4,6 +4,8 @@ import { modelAssets } from './extension/build/model-assets'
 import { ortNoAsset } from './extension/build/ort-plugin'
 import { ortWebAlias } from './models/runtime/ort-files'
 
+const MIN_CHROME = '103'
+
 // The extension lives in extension/ next to the engine in core/, which it imports directly.
 export default defineConfig({
   srcDir: 'extension',
@@ -13,6 +15,9 @@ export default defineConfig({
   manifest: {
     name: '办文',
     description: '起草公文时发现形式主义：套话、增负要求、超长、隐形变异、照抄照搬',
+    // The oldest core that runs everything, with fallbacks below it (docs/older-cores.md):
+    // storage.session needs 102, 'wasm-unsafe-eval' in an MV3 policy 103.
+    minimum_chrome_version: MIN_CHROME,
     permissions: ['storage', 'offscreen', 'alarms', 'sidePanel'],
     host_permissions: ['<all_urls>'],
     // The page side loads nothing from the extension; the highlight/overlay styles are injected
@@ -24,7 +29,8 @@ export default defineConfig({
   // onnxruntime-web's own switch for "wasm files are shipped separately": without it the bundler
   // copies its 26 MB wasm a second time as a hashed asset.
   // ortWebAlias: the plain wasm build instead of the asyncify one transformers.js asks for.
-  vite: () => ({ plugins: [ortNoAsset()], resolve: { alias: ortWebAlias(), conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
+  // build.target: the code must parse on the oldest core the manifest admits.
+  vite: () => ({ plugins: [ortNoAsset()], build: { target: `chrome${MIN_CHROME}` }, resolve: { alias: ortWebAlias(), conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
   hooks: {
     // Ship the sentence model and onnxruntime-web's wasm in the package (never a CDN).
     'build:publicAssets': (_wxt, files) => void files.push(...modelAssets()),

@@ -9,7 +9,7 @@ import { handleMessages, type ConfigResponse } from '../lib/messages'
 import { delivery, RETRY_ALARM } from '../lib/background/delivery'
 import { activeFingerprints } from '../lib/background/fingerprints'
 import { storageKV } from '../lib/background/kv'
-import { modelInfo, predict } from '../lib/background/model'
+import { modelInfo, predict, runModelHereIfNeeded } from '../lib/background/model'
 import { storeTextAllowed } from '../lib/background/policy'
 import { fetchQuota } from '../lib/background/quota'
 import { activeRules } from '../lib/background/rules'
@@ -25,6 +25,7 @@ const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
 
 export default defineBackground(() => {
+  runModelHereIfNeeded()
   const kv = storageKV(browser.storage.local)
   const queue = new TelemetryQueue(kv)
   const telemetry = delivery(kv, queue, browser.alarms)
