@@ -5,14 +5,14 @@
  * that runs before ours in the same isolated world, as on cores before 105) marks are drawn by
  * the overlay.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoServer, type DemoServer } from '../../demo/server'
 import { loadNodeClassifier } from '../../models/runtime/node'
 import { DRAFT, MODEL_SENTENCES, TITLE } from '../fixtures/drafts'
-import { ensureExtensionBuilt } from './browser'
+import { alteredBuild, withoutOffscreen } from './support/altered-build'
 import { markCounts, openDraft, typeDraft } from './page'
 import { launchProfile, type ExtensionBrowser } from './support/extension-profile'
 
@@ -22,6 +22,7 @@ const tempDir = (prefix: string) => {
   temp.push(d)
   return d
 }
+const builds: Array<{ remove(): void }> = []
 let demo: DemoServer
 
 beforeAll(async () => {
@@ -31,34 +32,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo?.close()
   for (const d of temp) rmSync(d, { recursive: true, force: true })
+  for (const b of builds) b.remove()
 })
-
-interface Manifest {
-  permissions: string[]
-  content_scripts: Array<{ js: string[]; world?: string }>
-}
-
-/** A copy of the build with its manifest changed (and extra files written into it). */
-function alteredBuild(alter: (m: Manifest) => void, files: Record<string, string> = {}): string {
-  const dir = tempDir('banwen-altered-')
-  cpSync(ensureExtensionBuilt(), dir, { recursive: true })
-  const path = join(dir, 'manifest.json')
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest
-  alter(manifest)
-  writeFileSync(path, JSON.stringify(manifest))
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-  return dir
-}
 
 describe('older cores', () => {
   it('runs the model in the service worker when chrome.offscreen is missing, with the same probabilities as Node', async () => {
-    const dir = alteredBuild((m) => void (m.permissions = m.permissions.filter((p) => p !== 'offscreen')))
-    const b = await launchProfile(tempDir('banwen-old-'), { extensionDir: dir })
+    const build = withoutOffscreen()
+    builds.push(build)
+    const b = await launchProfile(tempDir('banwen-old-'), { extensionDir: build.dir })
     try {
-      expect(await b.worker.evaluate(() => typeof (globalThis as { chrome: { offscreen?: unknown } }).chrome.offscreen)).toBe('undefined')
+      expect(await b.worker.evaluate(() => typeof (globalThis as unknown as { chrome: { offscreen?: unknown } }).chrome.offscreen)).toBe('undefined')
       const page = await b.openPage('popup.html')
       type Predicted = { scores?: Array<{ tao: number; burden: number }>; error?: string; modelLoadMs?: number }
-      const res = await page.evaluate((sentences) => chrome.runtime.sendMessage({ type: 'model:predict', sentences }) as Promise<Predicted>, MODEL_SENTENCES)
+      const res = await page.evaluate((sentences) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Predicted> } } }).chrome.runtime.sendMessage({ type: 'model:predict', sentences }), MODEL_SENTENCES)
       expect(res.error).toBeUndefined()
       const want = await (await loadNodeClassifier())!.predict(MODEL_SENTENCES)
       res.scores!.forEach((s, i) => {
@@ -76,14 +62,15 @@ describe('older cores', () => {
   }, 90_000)
 
   it('draws overlay marks when the core has no CSS.highlights', async () => {
-    const dir = alteredBuild(
+    const build = alteredBuild(
       (m) => {
         const ours = m.content_scripts.find((c) => c.world !== 'MAIN')!
         ours.js.unshift('no-highlights.js')
       },
       { 'no-highlights.js': 'delete CSS.highlights; delete self.Highlight; document.documentElement.dataset.noHighlights = String(!("highlights" in CSS))' },
     )
-    const b = await launchProfile(tempDir('banwen-nohl-'), { extensionDir: dir })
+    builds.push(build)
+    const b = await launchProfile(tempDir('banwen-nohl-'), { extensionDir: build.dir })
     try {
       const page = await b.context.newPage()
       await openDraft(page, demo.url, 'contenteditable')
