@@ -20,6 +20,8 @@ export default defineConfig({
     minimum_chrome_version: MIN_CHROME,
     permissions: ['storage', 'offscreen', 'alarms', 'sidePanel'],
     host_permissions: ['<all_urls>'],
+    // IT departments push service, token, unit and filing policy by browser policy (docs/deployment.md).
+    storage: { managed_schema: 'managed_schema.json' },
     // The page side loads nothing from the extension; the highlight/overlay styles are injected
     // as text, and the model files are read only by our own offscreen document.
     web_accessible_resources: [],

@@ -9,6 +9,7 @@ import { handleMessages, type ConfigResponse } from '../lib/messages'
 import { delivery, RETRY_ALARM } from '../lib/background/delivery'
 import { activeFingerprints } from '../lib/background/fingerprints'
 import { storageKV } from '../lib/background/kv'
+import { MANAGED_KEY, mirrorManaged, storedPolicy } from '../lib/background/managed'
 import { modelInfo, predict, runModelHereIfNeeded } from '../lib/background/model'
 import { storeTextAllowed } from '../lib/background/policy'
 import { fetchQuota } from '../lib/background/quota'
@@ -42,6 +43,7 @@ export default defineBackground(() => {
       user: s.user,
       storeText: configured && (await storeTextAllowed(kv, s.unit)),
       siteProfiles: s.siteProfiles,
+      filing: (await storedPolicy(kv)).filing ?? null,
       serverConfigured: configured,
       model: await modelInfo(),
       extensionVersion: browser.runtime.getManifest().version,
@@ -112,8 +114,15 @@ export default defineBackground(() => {
     if (alarm.name === RETRY_ALARM) void telemetry.flush()
   })
 
+  // A new browser policy: its mirror in storage.local changes, which the listener below acts on.
+  const managedArea = (browser.storage as unknown as { managed?: Parameters<typeof mirrorManaged>[1] }).managed
+  void mirrorManaged(kv, managedArea)
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void mirrorManaged(kv, managedArea)
+  })
+
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return
+    if (area !== 'local' || !(SETTINGS_KEY in changes || MANAGED_KEY in changes)) return
     // New service, token or unit: fetch its rule set now; tabs pick up profiles and unit too.
     void round().then(notifyTabs)
   })

@@ -11,7 +11,7 @@
  *   EditorSnapshot (in memory only, for the side panel and the top frame's panel); neither
  *   ever reaches telemetry.
  */
-import type { FilingDecision, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
+import type { FilingDecision, FilingPolicy, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
@@ -26,6 +26,8 @@ export interface ConfigResponse {
   storeText: boolean
   /** Site profiles from the options page, tried before the rule set's own. */
   siteProfiles: SiteProfile[]
+  /** Parts of the filing policy set by browser policy (IT), laid over the rule set's; null when none. */
+  filing: Partial<FilingPolicy> | null
   /** A service URL is set; when false, telemetry stays local and quota:get answers null. */
   serverConfigured: boolean
   /** The sentence classifier the offscreen document runs, or null when none is loaded. */
