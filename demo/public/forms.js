@@ -17,6 +17,12 @@
     var child = params.get('child')
     document.getElementById('body-frame').src = child
     var childOrigin = new URL(child).origin
+    var search = document.getElementById('search-form')
+    search.hidden = false
+    search.addEventListener('submit', function (e) {
+      e.preventDefault()
+      document.getElementById('status').textContent = '已查询：' + document.getElementById('search-q').value
+    })
     window.addEventListener('message', function (e) {
       if (e.origin === childOrigin && e.data && e.data.type === 'body') frameHtml = String(e.data.html)
     })

@@ -21,6 +21,7 @@ import { tabEditors } from '../lib/background/tab-editors'
 import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
 import { isSyncNow, type SyncNowResponse } from '../lib/background/ui-protocol'
+import type { PanelSelect } from '../lib/ui/panel-select'
 
 const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
@@ -91,6 +92,13 @@ export default defineBackground(() => {
     'filing:collect': async (_m, sender) => {
       const tabId = sender.tab?.id
       return { entries: tabId === undefined ? [] : await editors.collect(tabId, sender.frameId ?? 0) }
+    },
+    'frame:select': async (m, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId === undefined || typeof m.frameId !== 'number') return { ok: false }
+      const select: PanelSelect = { type: 'panel:select', session: String(m.session), finding: String(m.finding) }
+      await browser.tabs.sendMessage(tabId, select, { frameId: m.frameId }).catch(() => null)
+      return { ok: true }
     },
     'quota:get': async () => {
       const s = await loadSettings(kv)

@@ -14,7 +14,7 @@ import { HighlightPainter, supportsHighlights } from './marks/highlight'
 import { MirrorPainter } from './marks/mirror'
 import { OverlayPainter } from './marks/overlay'
 import type { Painter } from './marks/types'
-import { send, type EditorSnapshot, type FilingEntry } from './messages'
+import { send, type EditorSnapshot, type FilingEntry, type RemoteEditor } from './messages'
 import { editorLabel } from './page/editor-label'
 import { PageFields } from './page/fields'
 import { EditorSession } from './session'
@@ -76,8 +76,6 @@ export class Controller {
       applies: (form) => this.appliesTo(form),
       check: (form) => this.fileCheck(form),
     })
-    // A frame's panel would be squeezed over its editor: the top frame shows it (setRemote).
-    this.store.set({ embedded: !this.top })
     // Frames that found their editors before this one started: ask for them now.
     if (this.top) this.sendSnapshots()
     this.doc.addEventListener('keydown', (e) => {
@@ -134,7 +132,10 @@ export class Controller {
     const right = window.innerWidth - r.right
     const left = r.left
     const dock = right >= left ? 'right' : 'left'
-    this.store.set({ dock, collapsed: Math.max(left, right) < PANEL_ROOM })
+    const squeezed = Math.max(left, right) < PANEL_ROOM
+    // In a frame (a cross-origin editor iframe) a squeezed panel would sit on the editor: the top frame shows it.
+    if (squeezed && !this.top) this.store.set({ embedded: true })
+    else this.store.set({ dock, collapsed: squeezed })
   }
 
   private remove(adapter: EditorAdapter): void {
@@ -193,7 +194,8 @@ export class Controller {
     if (this.snapshotTimer) return
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null
-      const snapshots = [...this.entries].flatMap(([a, e]) => snapshotOf(e.session, editorLabel(a)) ?? [])
+      const panelInFrame = !this.store.get().embedded
+      const snapshots = [...this.entries].flatMap(([a, e]) => snapshotOf(e.session, editorLabel(a), panelInFrame) ?? [])
       void send('frame:snapshots', { snapshots }).then((res) => res?.frames && this.setRemote(res.frames))
     }, SNAPSHOT_DELAY_MS)
   }
@@ -201,8 +203,8 @@ export class Controller {
   /** The editors of the tab's other frames (top frame only), from the background. */
   setRemote(frames: Record<string, EditorSnapshot[]>): void {
     if (!this.top) return
-    const remote = Object.values(frames).flat()
-    if (remote.length) this.ensureHost()
+    const remote: RemoteEditor[] = Object.entries(frames).flatMap(([frameId, snaps]) => snaps.map((snap) => ({ frameId: Number(frameId), snap })))
+    if (remote.some((r) => !r.snap.panelInFrame)) this.ensureHost()
     this.store.set({ remote })
   }
 
@@ -309,8 +311,15 @@ export class Controller {
 
   /** Every editor with any text counts, however short (拟办意见 too); the top frame also waits for its frames' editors. */
   private appliesTo(form: HTMLFormElement | null): boolean {
-    if (this.editorsOf(form).some(([a]) => a.getText().trim().length > 0)) return true
-    return this.top && this.store.get().remote.length > 0
+    return this.editorsOf(form).some(([a]) => a.getText().trim().length > 0) || this.filesFrames(form)
+  }
+
+  /**
+   * Editors in other frames belong to this submission when it comes from the top frame and either
+   * no form (a toolbar button) or a form that holds a frame: a search form elsewhere on the portal does not.
+   */
+  private filesFrames(form: HTMLFormElement | null): boolean {
+    return this.top && this.store.get().remote.length > 0 && (!form || form.querySelector('iframe, frame') !== null)
   }
 
   /** This frame's part of a filing check started in another frame (frame:check from the background). */
@@ -326,7 +335,7 @@ export class Controller {
   private async fileCheck(form: HTMLFormElement | null): Promise<boolean> {
     const local = await this.entriesOf(form)
     // Editors in other frames (a cross-origin iframe) answer through the background.
-    const remote = this.top && this.store.get().remote.length ? (await send('filing:collect', {}, 5000))?.entries ?? [] : []
+    const remote = this.filesFrames(form) ? ((await send('filing:collect', {}, 5000))?.entries ?? []) : []
     const entries = [...local, ...remote].filter((e) => e.report.chars > 0)
     const main = mainEntry(entries)
     if (!main) return true

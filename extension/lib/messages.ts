@@ -55,6 +55,14 @@ export interface EditorSnapshot {
   report: Report
   /** The findings not dismissed with 忽略, with their rule title and a short snippet of the span. */
   findings: Array<{ id: string; title: string; snippet: string }>
+  /** The frame shows its own panel; false when it is too narrow and leaves that to the top frame. */
+  panelInFrame: boolean
+}
+
+/** An editor of another frame of the tab, as the top frame knows it. */
+export interface RemoteEditor {
+  frameId: number
+  snap: EditorSnapshot
 }
 
 /** One editor's part in a filing check: its report, the policy's decision, the hash for telemetry. */
@@ -86,6 +94,8 @@ export interface MessageMap {
   'frame:snapshots': { req: { snapshots: EditorSnapshot[] }; res: { ok: true; frames?: Record<string, EditorSnapshot[]> } }
   /** The filing check of every other frame of the tab, for the frame whose form is being submitted. */
   'filing:collect': { req: Record<string, never>; res: { entries: FilingEntry[] } }
+  /** A finding clicked in the top frame's panel for another frame's editor: select it there. */
+  'frame:select': { req: { frameId: number; session: string; finding: string }; res: { ok: boolean } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -106,7 +116,7 @@ export interface FramesUpdate {
   frames: Record<string, EditorSnapshot[]>
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect']
+const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select']
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

@@ -103,6 +103,15 @@ describe('filing check over the whole form', () => {
     await panel.waitFor({ timeout: 10_000 })
     await expect.poll(async () => Number(await panel.locator('[data-testid=score]').textContent())).toBeLessThan(100)
     expect(await frame.locator('banwen-root .bw-panel').count()).toBe(0)
+    // A click in the top frame's panel opens the finding's card where the mark is, in the frame.
+    const id = await panel.locator('.bw-item').first().getAttribute('data-finding')
+    await panel.locator('.bw-item').first().click()
+    await expect.poll(() => frame.locator(`banwen-root .bw-card[data-finding="${id}"]`).count(), { timeout: 5000 }).toBe(1)
+    // The portal's search form holds no editor and no frame: it is not held for the draft.
+    await page.fill('#search-q', '安全生产')
+    await page.click('#search-go')
+    await expect.poll(() => page.locator('#status').textContent()).toContain('已查询')
+    expect(await page.locator('.bw-modal').count()).toBe(0)
     const before = demo.submissions.length
     await page.click('#submit-doc')
     await confirmAndExpectOneSubmission(page, before)

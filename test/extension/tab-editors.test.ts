@@ -11,7 +11,7 @@ const entry = (label: string, text: string): FilingEntry => {
   const report = analyzer.analyzeSync(text, { docType: '通知' })
   return { label, report, decision: decideFiling(report, analyzer.ruleSet.filing), docHash: label }
 }
-const snap = (id: string, text: string): EditorSnapshot => ({ id, label: '正文', report: analyzer.analyzeSync(text), findings: [] })
+const snap = (id: string, text: string): EditorSnapshot => ({ id, label: '正文', report: analyzer.analyzeSync(text), findings: [], panelInFrame: false })
 
 function fakeSession() {
   const data = new Map<string, unknown>()

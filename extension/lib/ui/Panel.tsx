@@ -90,7 +90,10 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
   if (state.embedded) return null
   const session = state.active
   const report = session?.report
-  if (!session || !report) return state.remote.length ? <RemotePanel state={state} /> : null
+  if (!session || !report) {
+    const remote = state.remote.find((r) => !r.snap.panelInFrame)
+    return remote ? <RemotePanel remote={remote} dock={state.dock} /> : null
+  }
   const findings = session.visibleFindings()
   if (state.collapsed) {
     return (

@@ -1,21 +1,22 @@
 /**
- * The top frame's panel for an editor in another frame (a cross-origin iframe), drawn from the
- * frame's snapshot: the frame itself is too small for a panel. Marks and cards stay in the frame.
+ * The top frame's panel for an editor in another frame too narrow for its own (a cross-origin
+ * editor iframe), drawn from the frame's snapshot. Marks and cards stay in that frame: a click
+ * here selects the finding there, through the background.
  */
 import { CATEGORY_LABELS } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
+import { send, type RemoteEditor } from '../messages'
 import { Breakdown, LengthBar, ScoreRow } from './Panel'
-import type { UiState } from './store'
 
-export function RemotePanel({ state }: { state: UiState }) {
-  const snap = state.remote[0]!
+export function RemotePanel({ remote, dock }: { remote: RemoteEditor; dock: 'left' | 'right' }) {
+  const { snap, frameId } = remote
   const { report } = snap
   const byId = new Map(report.findings.map((f) => [f.id, f]))
   return (
-    <div className={`bw-panel dock-${state.dock}`} data-remote={snap.label}>
+    <div className={`bw-panel dock-${dock}`} data-remote={snap.label}>
       <div className="bw-head">
         <span className="bw-brand">办文</span>
-        <span className="bw-head-tools">{snap.label}（内嵌页面）</span>
+        <span className="bw-head-tools">{snap.label}</span>
       </div>
       <ScoreRow report={report} />
       <Breakdown report={report} />
@@ -25,7 +26,13 @@ export function RemotePanel({ state }: { state: UiState }) {
         {snap.findings.map((f) => {
           const full = byId.get(f.id)
           return full ? (
-            <li key={f.id} className="bw-item" data-finding={f.id} data-category={full.category}>
+            <li
+              key={f.id}
+              className="bw-item"
+              data-finding={f.id}
+              data-category={full.category}
+              onClick={() => void send('frame:select', { frameId, session: snap.id, finding: f.id })}
+            >
               <span className="bw-chip" style={{ background: CATEGORY_STYLES[full.category].color }}>
                 {CATEGORY_LABELS[full.category]}
               </span>

@@ -6,7 +6,7 @@ import { ruleTitle, snippetOf } from './rules'
 /** Enough for any list a drafter reads; a pathological draft must not flood session storage. */
 const MAX_FINDINGS = 300
 
-export function snapshotOf(session: EditorSession, label: string): EditorSnapshot | null {
+export function snapshotOf(session: EditorSession, label: string, panelInFrame: boolean): EditorSnapshot | null {
   const report = session.report
   if (!report) return null
   const findings = session.visibleFindings().slice(0, MAX_FINDINGS)
@@ -15,5 +15,6 @@ export function snapshotOf(session: EditorSession, label: string): EditorSnapsho
     label,
     report: { ...report, findings: report.findings.slice(0, MAX_FINDINGS) },
     findings: findings.map((f) => ({ id: f.id, title: ruleTitle(session.ruleSet, f), snippet: snippetOf(session.text, f) })),
+    panelInFrame,
   }
 }

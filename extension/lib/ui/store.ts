@@ -1,6 +1,6 @@
 /** UI state outside React, so the content script's controller can drive it directly. */
 import type { FilingDecision } from '../../../core'
-import type { EditorSnapshot, FilingEntry, QuotaResponse } from '../messages'
+import type { FilingEntry, QuotaResponse, RemoteEditor } from '../messages'
 import type { EditorSession } from '../session'
 
 export interface CardState {
@@ -32,10 +32,10 @@ export interface UiState {
   quota: QuotaResponse | null
   /** A short notice in the panel (误报已提交 …). */
   notice: string | null
-  /** This is a frame inside the tab: the top frame shows the panel, this one only its marks and cards. */
+  /** A frame too narrow for the panel: the top frame shows it, this one only its marks and cards. */
   embedded: boolean
-  /** Editors of the tab's other frames, shown by the top frame's panel when it has none of its own. */
-  remote: EditorSnapshot[]
+  /** Editors of the tab's other frames (top frame only); those without a panel of their own are shown here. */
+  remote: RemoteEditor[]
 }
 
 export class UiStore {
