@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
-import { startDemoServer, type DemoServer } from '../../demo/server'
+import { startDemoServer, type DemoServer, type Submission } from '../../demo/server'
 import { launchWithExtension, type Launched } from './browser'
+import { typeLines } from './support/drafted'
 import { DRAFT, TITLE } from '../fixtures/drafts'
 
 /** A short 拟办意见 heavy with 套话: few characters, but findings enough to fall below the warning line. */
@@ -36,8 +37,14 @@ async function openCase(query: string): Promise<Page> {
   return page
 }
 
-/** Confirms the dialog (with a reason when asked) and waits for the office system's receipt. */
-async function confirmAndExpectOneSubmission(page: Page, before: number): Promise<void> {
+/** Clicks `control`, confirms the dialog (with a reason when asked) and returns the one submission the office system got. */
+async function fileOnce(page: Page, control: string): Promise<Submission> {
+  const before = demo.submissions.length
+  await page.click(control)
+  return confirmAndExpectOneSubmission(page, before)
+}
+
+async function confirmAndExpectOneSubmission(page: Page, before: number): Promise<Submission> {
   const modal = page.locator('.bw-modal')
   await modal.waitFor({ timeout: 8000 })
   // Nothing reached the office system while the dialog is open.
@@ -47,6 +54,7 @@ async function confirmAndExpectOneSubmission(page: Page, before: number): Promis
   await page.waitForSelector('#receipt')
   await page.waitForTimeout(600)
   expect(demo.submissions.length).toBe(before + 1)
+  return demo.submissions.at(-1)!
 }
 
 describe('filing check over the whole form', () => {
@@ -71,10 +79,7 @@ describe('filing check over the whole form', () => {
   it('with text in both editors (one of 4 characters), the dialog shows each and takes the stricter decision', async () => {
     const page = await openCase('case=two')
     await page.locator('#doc-editor').click()
-    for (const line of DRAFT) {
-      await page.keyboard.insertText(line)
-      await page.keyboard.press('Enter')
-    }
+    await typeLines(page, DRAFT)
     await page.locator('#opinion').click()
     await page.keyboard.insertText('拟同意。')
     const before = demo.submissions.length
@@ -94,10 +99,7 @@ describe('filing check over the whole form', () => {
     const frame = await childFrame(page, child)
     await frame.waitForSelector('html[data-editor-ready]')
     await frame.locator('#child-editor').click()
-    for (const line of DRAFT) {
-      await page.keyboard.insertText(line)
-      await page.keyboard.press('Enter')
-    }
+    await typeLines(page, DRAFT)
     // The panel is the top frame's, showing the embedded editor's report; the frame has none.
     const panel = page.locator('banwen-root .bw-panel[data-remote]')
     await panel.waitFor({ timeout: 10_000 })
@@ -112,10 +114,7 @@ describe('filing check over the whole form', () => {
     await page.click('#search-go')
     await expect.poll(() => page.locator('#status').textContent()).toContain('已查询')
     expect(await page.locator('.bw-modal').count()).toBe(0)
-    const before = demo.submissions.length
-    await page.click('#submit-doc')
-    await confirmAndExpectOneSubmission(page, before)
-    expect(demo.submissions.at(-1)!.body).toContain('高度重视')
+    expect((await fileOnce(page, '#submit-doc')).body).toContain('高度重视')
     await page.close()
   }, 60_000)
 
@@ -124,15 +123,9 @@ describe('filing check over the whole form', () => {
       const page = await openCase(`case=script&via=${via}`)
       await page.waitForFunction(() => !!document.querySelector('banwen-root')?.getAttribute('data-editors'))
       await page.locator('#doc-editor').click()
-      for (const line of DRAFT) {
-        await page.keyboard.insertText(line)
-        await page.keyboard.press('Enter')
-      }
-      const before = demo.submissions.length
+      await typeLines(page, DRAFT)
       // 办结 is no submit word: only the script's call reaches the guard.
-      await page.click('#finish-doc')
-      await confirmAndExpectOneSubmission(page, before)
-      expect(demo.submissions.at(-1)!.body).toContain('高度重视')
+      expect((await fileOnce(page, '#finish-doc')).body).toContain('高度重视')
       await page.close()
     }, 60_000)
   }

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoServer, type DemoServer } from '../../demo/server'
-import { DRAFT, TITLE } from '../fixtures/drafts'
-import { openDraft, typeDraft } from './page'
+import { openTypedDraft } from './support/drafted'
 import { alteredBuild } from './support/altered-build'
 import { launchProfile, type ExtensionBrowser } from './support/extension-profile'
 import { CHROMIUM_POLICY_ROOT, writeManagedPolicy } from './support/managed-policy'
@@ -74,12 +73,7 @@ describe.skipIf(!writable)('managed deployment (browser policy)', () => {
 
   it('files by the policy’s filing rules: below its block line the draft cannot be submitted', async () => {
     const page = await b.context.newPage()
-    await page.setViewportSize({ width: 1600, height: 1000 })
-    await openDraft(page, demo.url, 'contenteditable')
-    await page.fill('#doc-title', TITLE)
-    await page.selectOption('#doc-type', '通知')
-    await typeDraft(page, 'contenteditable', DRAFT)
-    await page.waitForFunction(() => Number(document.querySelector('banwen-root')?.getAttribute('data-findings') ?? 0) >= 4, null, { timeout: 10_000 })
+    await openTypedDraft(page, demo.url)
     const before = demo.submissions.length
     await page.click('#submit-doc')
     const modal = page.locator('.bw-modal')

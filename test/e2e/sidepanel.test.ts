@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoServer, type DemoServer } from '../../demo/server'
-import { DRAFT, TITLE } from '../fixtures/drafts'
-import { hostData, openDraft, typeDraft } from './page'
+import { hostData } from './page'
+import { openTypedDraft } from './support/drafted'
 import { launchProfile, type ExtensionBrowser } from './support/extension-profile'
 
 let demo: DemoServer
@@ -27,13 +27,7 @@ afterAll(async () => {
 describe('side panel', () => {
   it('shows the same score and findings as the in-page panel, grouped by category, and follows 忽略 and clicks', async () => {
     const page = await b.context.newPage()
-    // Room for the in-page panel beside the editor (narrower, it collapses to its score badge).
-    await page.setViewportSize({ width: 1600, height: 1000 })
-    await openDraft(page, demo.url, 'contenteditable')
-    await page.fill('#doc-title', TITLE)
-    await page.selectOption('#doc-type', '通知')
-    await typeDraft(page, 'contenteditable', DRAFT)
-    await page.waitForFunction(() => Number(document.querySelector('banwen-root')?.getAttribute('data-findings') ?? 0) >= 4, null, { timeout: 10_000 })
+    await openTypedDraft(page, demo.url)
     await page.waitForTimeout(800)
     const inPage = await page.locator('.bw-panel [data-testid=score]').textContent()
     const findings = Number((await hostData(page)).findings)

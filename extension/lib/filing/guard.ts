@@ -76,6 +76,26 @@ export class SubmitGuard {
     e.stopImmediatePropagation()
   }
 
+  /** Runs the check once for a held submission; when it passes, `release` sends the original, unguarded, once. */
+  private checkThen(form: HTMLFormElement | null, release: () => void): void {
+    if (this.pending) return
+    this.pending = true
+    this.hooks
+      .check(form)
+      .then((go) => {
+        if (!go) return
+        this.bypass = true
+        try {
+          release()
+        } finally {
+          this.bypass = false
+        }
+      })
+      .finally(() => {
+        this.pending = false
+      })
+  }
+
   private onClick(e: MouseEvent): void {
     if (this.bypass) return
     const ctl = this.submitControl(e.target)
@@ -83,81 +103,35 @@ export class SubmitGuard {
     const form = (ctl as HTMLButtonElement).form ?? ctl.closest('form')
     if (!this.hooks.applies(form)) return
     this.hold(e)
-    if (this.pending) return
-    this.pending = true
-    this.hooks
-      .check(form)
-      .then((go) => {
-        if (!go) return
-        this.approvedUntil = Date.now() + APPROVED_SUBMIT_MS
-        this.bypass = true
-        try {
-          ctl.click()
-        } finally {
-          this.bypass = false
-        }
-      })
-      .finally(() => {
-        this.pending = false
-      })
+    this.checkThen(form, () => {
+      this.approvedUntil = Date.now() + APPROVED_SUBMIT_MS
+      ctl.click()
+    })
+  }
+
+  /** The approved click's own submission, sent a moment later by the page (event or script): let it through once. */
+  private approvedNow(): boolean {
+    if (Date.now() >= this.approvedUntil) return false
+    this.approvedUntil = 0
+    return true
   }
 
   private onSubmit(e: SubmitEvent): void {
     if (this.bypass) return
     const form = e.target as HTMLFormElement
-    if (Date.now() < this.approvedUntil) {
-      // The approved click's own submission, sent a moment later by the page: let it through once.
-      this.approvedUntil = 0
-      return
-    }
-    if (!this.hooks.applies(form)) return
+    if (this.approvedNow() || !this.hooks.applies(form)) return
     this.hold(e)
-    if (this.pending) return
-    this.pending = true
     const submitter = e.submitter as HTMLElement | null
-    this.hooks
-      .check(form)
-      .then((go) => {
-        if (!go) return
-        this.bypass = true
-        try {
-          form.requestSubmit(submitter && submitter.getAttribute('type') !== 'button' ? submitter : undefined)
-        } finally {
-          this.bypass = false
-        }
-      })
-      .finally(() => {
-        this.pending = false
-      })
+    this.checkThen(form, () => form.requestSubmit(submitter && submitter.getAttribute('type') !== 'button' ? submitter : undefined))
   }
 
   /** form.submit() called by a page script (the MAIN-world hook asks first): cancelling holds it. */
   private onScriptedSubmit(e: Event): void {
     const form = e.target
     if (this.bypass || !(form instanceof HTMLFormElement)) return
-    if (Date.now() < this.approvedUntil) {
-      // The page's own handler submitting after the approved click: the same submission, once.
-      this.approvedUntil = 0
-      return
-    }
-    if (!this.hooks.applies(form)) return
+    if (this.approvedNow() || !this.hooks.applies(form)) return
     e.preventDefault()
-    if (this.pending) return
-    this.pending = true
-    this.hooks
-      .check(form)
-      .then((go) => {
-        if (!go) return
-        this.bypass = true
-        try {
-          nativeSubmit(form)
-        } finally {
-          this.bypass = false
-        }
-      })
-      .finally(() => {
-        this.pending = false
-      })
+    this.checkThen(form, () => nativeSubmit(form))
   }
 
   destroy(): void {
