@@ -1,4 +1,3 @@
-import { defaultClientConditions } from 'vite'
 import { defineConfig } from 'wxt'
 import { modelAssets } from './extension/build/model-assets'
 import { ortNoAsset } from './extension/build/ort-plugin'
@@ -25,14 +24,13 @@ export default defineConfig({
     // The page side loads nothing from the extension; the highlight/overlay styles are injected
     // as text, and the model files are read only by our own offscreen document.
     web_accessible_resources: [],
-    // onnxruntime-web compiles wasm in the offscreen document; MV3 pages need this to allow it.
+    // onnxruntime-web compiles wasm in the offscreen document (or the worker); MV3 needs this to allow it.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   },
-  // onnxruntime-web's own switch for "wasm files are shipped separately": without it the bundler
-  // copies its 26 MB wasm a second time as a hashed asset.
-  // ortWebAlias: the plain wasm build instead of the asyncify one transformers.js asks for.
-  // build.target: the code must parse on the oldest core the manifest admits.
-  vite: () => ({ plugins: [ortNoAsset()], build: { target: `chrome${MIN_CHROME}` }, resolve: { alias: ortWebAlias(), conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
+  // ortWebAlias: onnxruntime-web's CPU build with its glue bundled; ortNoAsset: its wasm is copied
+  // once by the hook below, never again by the bundler. build.target: the code must parse on the
+  // oldest core the manifest admits.
+  vite: () => ({ plugins: [ortNoAsset()], build: { target: `chrome${MIN_CHROME}` }, resolve: { alias: ortWebAlias() } }),
   hooks: {
     // Ship the sentence model and onnxruntime-web's wasm in the package (never a CDN).
     'build:publicAssets': (_wxt, files) => void files.push(...modelAssets()),

@@ -2,7 +2,6 @@
  * The sentence classifier, loaded once in the context that runs it: the offscreen document, or
  * the service worker on cores without chrome.offscreen. Model files and wasm come from the package.
  */
-import { env } from '@huggingface/transformers'
 import type { SentenceClassifier } from '../../../core'
 import { loadBrowserClassifier } from '../../../models/runtime/browser'
 import { MODEL_ROOT } from '../background/offscreen-protocol'
@@ -14,8 +13,6 @@ export interface ModelRunner {
 }
 
 export function modelRunner(): ModelRunner {
-  // The Cache API refuses chrome-extension:// requests, and the files are local anyway.
-  env.useBrowserCache = false
   let model: Promise<SentenceClassifier> | null = null
   let loadMs: number | undefined
 
