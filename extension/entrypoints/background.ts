@@ -89,9 +89,9 @@ export default defineBackground(() => {
       const others = await editors.record(tabId, frameId, m.snapshots)
       return frameId === 0 ? { ok: true, frames: others } : { ok: true }
     },
-    'filing:collect': async (_m, sender) => {
+    'filing:collect': async (m, sender) => {
       const tabId = sender.tab?.id
-      return { entries: tabId === undefined ? [] : await editors.collect(tabId, sender.frameId ?? 0) }
+      return { entries: tabId === undefined ? [] : await editors.collect(tabId, sender.frameId ?? 0, Array.isArray(m.frames) ? m.frames : []) }
     },
     'frame:select': async (m, sender) => {
       const tabId = sender.tab?.id

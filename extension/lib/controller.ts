@@ -335,7 +335,8 @@ export class Controller {
   private async fileCheck(form: HTMLFormElement | null): Promise<boolean> {
     const local = await this.entriesOf(form)
     // Editors in other frames (a cross-origin iframe) answer through the background.
-    const remote = this.filesFrames(form) ? ((await send('filing:collect', {}, 5000))?.entries ?? []) : []
+    const frames = [...new Set(this.store.get().remote.map((r) => r.frameId))]
+    const remote = this.filesFrames(form) ? ((await send('filing:collect', { frames }, 5000))?.entries ?? []) : []
     const entries = [...local, ...remote].filter((e) => e.report.chars > 0)
     const main = mainEntry(entries)
     if (!main) return true

@@ -93,7 +93,7 @@ export interface MessageMap {
   /** This frame's editors now (an empty list when it has none left); kept per tab and frame. The top frame gets the others' back. */
   'frame:snapshots': { req: { snapshots: EditorSnapshot[] }; res: { ok: true; frames?: Record<string, EditorSnapshot[]> } }
   /** The filing check of every other frame of the tab, for the frame whose form is being submitted. */
-  'filing:collect': { req: Record<string, never>; res: { entries: FilingEntry[] } }
+  'filing:collect': { req: { frames?: number[] }; res: { entries: FilingEntry[] } }
   /** A finding clicked in the top frame's panel for another frame's editor: select it there. */
   'frame:select': { req: { frameId: number; session: string; finding: string }; res: { ok: boolean } }
 }

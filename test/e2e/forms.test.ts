@@ -109,6 +109,9 @@ describe('filing check over the whole form', () => {
     const id = await panel.locator('.bw-item').first().getAttribute('data-finding')
     await panel.locator('.bw-item').first().click()
     await expect.poll(() => frame.locator(`banwen-root .bw-card[data-finding="${id}"]`).count(), { timeout: 5000 }).toBe(1)
+    // A single-page office system moves on in the same document (the tab's URL changes): still checked.
+    await page.evaluate(() => void (location.hash = 'step-2'))
+    await page.waitForTimeout(300)
     // The portal's search form holds no editor and no frame: it is not held for the draft.
     await page.fill('#search-q', '安全生产')
     await page.click('#search-go')

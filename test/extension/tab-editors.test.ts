@@ -60,6 +60,13 @@ describe('tab editors registry', () => {
       const entries = await got
       expect(asked.sort()).toEqual([2, 4, 6, 8])
       expect(entries.map((e) => e.label)).toEqual(['正文'])
+      // The registry emptied (the tab's URL changed) while the top frame still knows frame 2: it is asked.
+      await reg.forget(1)
+      asked.length = 0
+      const again = reg.collect(1, 0, [2, 0])
+      await vi.advanceTimersByTimeAsync(10)
+      expect((await again).map((e) => e.label)).toEqual(['正文'])
+      expect(asked).toEqual([2])
     } finally {
       vi.useRealTimers()
     }

@@ -50,11 +50,12 @@ export function tabEditors(session: Session, tabs: Tabs) {
       return others
     },
 
-    /** The filing check of every frame of the tab with editors, except the one asking. */
-    async collect(tabId: number, askingFrame: number): Promise<FilingEntry[]> {
-      const frames = Object.keys(await read(tabId))
-        .map(Number)
-        .filter((f) => f !== askingFrame)
+    /**
+     * The filing check of every frame of the tab with editors, except the one asking. `known`: the
+     * frames the asker was told of, asked too (the registry is emptied when the tab's URL changes).
+     */
+    async collect(tabId: number, askingFrame: number, known: number[] = []): Promise<FilingEntry[]> {
+      const frames = [...new Set([...Object.keys(await read(tabId)).map(Number), ...known.filter(Number.isInteger)])].filter((f) => f !== askingFrame)
       const answers = await Promise.all(
         frames.map((frameId) =>
           Promise.race([
