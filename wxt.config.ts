@@ -1,6 +1,9 @@
-import { defaultClientConditions } from 'vite'
 import { defineConfig } from 'wxt'
 import { modelAssets } from './extension/build/model-assets'
+import { ortNoAsset } from './extension/build/ort-plugin'
+import { ortWebAlias } from './models/runtime/ort-files'
+
+const MIN_CHROME = '103'
 
 // The extension lives in extension/ next to the engine in core/, which it imports directly.
 export default defineConfig({
@@ -11,17 +14,23 @@ export default defineConfig({
   manifest: {
     name: '办文',
     description: '起草公文时发现形式主义：套话、增负要求、超长、隐形变异、照抄照搬',
+    // The oldest core that runs everything, with fallbacks below it (docs/older-cores.md):
+    // storage.session needs 102, 'wasm-unsafe-eval' in an MV3 policy 103.
+    minimum_chrome_version: MIN_CHROME,
     permissions: ['storage', 'offscreen', 'alarms', 'sidePanel'],
     host_permissions: ['<all_urls>'],
+    // IT departments push service, token, unit and filing policy by browser policy (docs/deployment.md).
+    storage: { managed_schema: 'managed_schema.json' },
     // The page side loads nothing from the extension; the highlight/overlay styles are injected
     // as text, and the model files are read only by our own offscreen document.
     web_accessible_resources: [],
-    // onnxruntime-web compiles wasm in the offscreen document; MV3 pages need this to allow it.
+    // onnxruntime-web compiles wasm in the offscreen document (or the worker); MV3 needs this to allow it.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   },
-  // onnxruntime-web's own switch for "wasm files are shipped separately": without it the bundler
-  // copies its 26 MB wasm a second time as a hashed asset.
-  vite: () => ({ resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] } }),
+  // ortWebAlias: onnxruntime-web's CPU build with its glue bundled; ortNoAsset: its wasm is copied
+  // once by the hook below, never again by the bundler. build.target: the code must parse on the
+  // oldest core the manifest admits.
+  vite: () => ({ plugins: [ortNoAsset()], build: { target: `chrome${MIN_CHROME}` }, resolve: { alias: ortWebAlias() } }),
   hooks: {
     // Ship the sentence model and onnxruntime-web's wasm in the package (never a CDN).
     'build:publicAssets': (_wxt, files) => void files.push(...modelAssets()),

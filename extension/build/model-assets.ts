@@ -1,7 +1,7 @@
 /**
  * Build step (Node): ships the sentence model and onnxruntime-web's wasm inside the extension,
- * so the offscreen document loads them from its own origin, never a CDN. Output layout:
- * models/banwen-zh/** and ort/*.{mjs,wasm} (see lib/background/offscreen-protocol.ts).
+ * so they load from the extension's own origin, never a CDN. Output layout: models/banwen-zh/**
+ * and ort/ort-wasm-simd-threaded.wasm (see lib/background/offscreen-protocol.ts).
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'

@@ -9,24 +9,29 @@ import { handleMessages, type ConfigResponse } from '../lib/messages'
 import { delivery, RETRY_ALARM } from '../lib/background/delivery'
 import { activeFingerprints } from '../lib/background/fingerprints'
 import { storageKV } from '../lib/background/kv'
-import { modelInfo, predict } from '../lib/background/model'
+import { MANAGED_KEY, mirrorManaged, storedPolicy } from '../lib/background/managed'
+import { modelInfo, predict, runModelHereIfNeeded } from '../lib/background/model'
 import { storeTextAllowed } from '../lib/background/policy'
 import { fetchQuota } from '../lib/background/quota'
 import { activeRules } from '../lib/background/rules'
 import { serviceClient } from '../lib/background/service'
 import { loadSettings, serviceBase, SETTINGS_KEY } from '../lib/background/settings'
 import { changedAnything, syncAll } from '../lib/background/sync'
+import { tabEditors } from '../lib/background/tab-editors'
 import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
 import { isAsideRequest, isSyncNow, type AsideResponse, type SyncNowResponse } from '../lib/background/ui-protocol'
+import type { PanelSelect } from '../lib/ui/panel-select'
 
 const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
 
 export default defineBackground(() => {
+  runModelHereIfNeeded()
   const kv = storageKV(browser.storage.local)
   const queue = new TelemetryQueue(kv)
   const telemetry = delivery(kv, queue, browser.alarms)
+  const editors = tabEditors(browser.storage.session, browser.tabs as never)
 
   async function config(): Promise<ConfigResponse> {
     const s = await loadSettings(kv)
@@ -39,6 +44,7 @@ export default defineBackground(() => {
       user: s.user,
       storeText: configured && (await storeTextAllowed(kv, s.unit)),
       siteProfiles: s.siteProfiles,
+      filing: (await storedPolicy(kv)).filing ?? null,
       serverConfigured: configured,
       model: await modelInfo(),
       extensionVersion: browser.runtime.getManifest().version,
@@ -76,6 +82,24 @@ export default defineBackground(() => {
       if (tabId !== undefined) await recordTabStatus(browser.storage.session, browser.action, tabId, m)
       return { ok: true }
     },
+    'frame:snapshots': async (m, sender) => {
+      const tabId = sender.tab?.id
+      const frameId = sender.frameId ?? 0
+      if (tabId === undefined || !Array.isArray(m.snapshots)) return { ok: true }
+      const others = await editors.record(tabId, frameId, m.snapshots)
+      return frameId === 0 ? { ok: true, frames: others } : { ok: true }
+    },
+    'filing:collect': async (m, sender) => {
+      const tabId = sender.tab?.id
+      return { entries: tabId === undefined ? [] : await editors.collect(tabId, sender.frameId ?? 0, Array.isArray(m.frames) ? m.frames : []) }
+    },
+    'frame:select': async (m, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId === undefined || typeof m.frameId !== 'number') return { ok: false }
+      const select: PanelSelect = { type: 'panel:select', session: String(m.session), finding: String(m.finding) }
+      await browser.tabs.sendMessage(tabId, select, { frameId: m.frameId }).catch(() => null)
+      return { ok: true }
+    },
     'quota:get': async () => {
       const s = await loadSettings(kv)
       const base = serviceBase(s)
@@ -110,16 +134,28 @@ export default defineBackground(() => {
     if (alarm.name === RETRY_ALARM) void telemetry.flush()
   })
 
+  // A new browser policy: its mirror in storage.local changes, which the listener below acts on.
+  const managedArea = (browser.storage as unknown as { managed?: Parameters<typeof mirrorManaged>[1] }).managed
+  void mirrorManaged(kv, managedArea)
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void mirrorManaged(kv, managedArea)
+  })
+
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return
+    if (area !== 'local' || !(SETTINGS_KEY in changes || MANAGED_KEY in changes)) return
     // New service, token or unit: fetch its rule set now; tabs pick up profiles and unit too.
     void round().then(notifyTabs)
   })
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId))
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(browser.storage.session, tabId)
+    void editors.forget(tabId)
+  })
   // A new page in the tab: its old score no longer applies (the page reports its own).
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.url) void forgetTab(browser.storage.session, tabId, browser.action)
+    if (!info.url) return
+    void forgetTab(browser.storage.session, tabId, browser.action)
+    void editors.forget(tabId)
   })
 
   // Every worker start (install, browser start, wake-up): make sure polling runs, send leftovers.

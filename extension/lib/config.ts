@@ -1,5 +1,6 @@
 /** The content script's configuration: from the background when it answers, else bundled. */
-import { defaultRuleSet, defaultRuleSetInput, parseRuleSet, type RuleSet } from '../../core'
+import { defaultRuleSet, parseRuleSet, type RuleSet } from '../../core'
+import { managedFiling } from './background/managed'
 import { send, type ConfigResponse } from './messages'
 
 export interface Config extends Omit<ConfigResponse, 'ruleSet'> {
@@ -25,6 +26,7 @@ export function bundledConfig(): Config {
     user: 'anonymous',
     storeText: false,
     siteProfiles: [],
+    filing: null,
     serverConfigured: false,
     model: null,
     extensionVersion: manifestVersion(),
@@ -37,11 +39,13 @@ export async function loadConfig(timeoutMs = 1500): Promise<Config> {
   if (!res) return bundledConfig()
   let ruleSet: RuleSet
   try {
-    ruleSet = res.ruleSet === (defaultRuleSetInput as unknown) ? defaultRuleSet() : parseRuleSet(res.ruleSet)
+    ruleSet = res.ruleSet === null ? defaultRuleSet() : parseRuleSet(res.ruleSet)
   } catch (e) {
     console.warn('[办文] 后台下发的规则集无效，改用内置规则集', e)
     ruleSet = defaultRuleSet()
   }
+  // The unit's browser policy decides when a draft may be filed, whatever rule set is in force.
+  if (res.filing) ruleSet = { ...ruleSet, filing: managedFiling(ruleSet.filing, { filing: res.filing }) }
   return {
     ...bundledConfig(),
     ...res,

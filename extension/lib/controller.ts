@@ -4,16 +4,18 @@
  */
 import { createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { decideFiling, type SiteProfile, type TelemetryKind } from '../../core'
+import type { Report, SiteProfile, TelemetryKind } from '../../core'
 import { EditorFinder } from './adapters/find'
 import type { EditorAdapter } from './adapters/types'
 import type { Config } from './config'
+import { combineDecisions, filingEntry, mainEntry } from './filing/entries'
 import { SubmitGuard } from './filing/guard'
 import { HighlightPainter, supportsHighlights } from './marks/highlight'
 import { MirrorPainter } from './marks/mirror'
 import { OverlayPainter } from './marks/overlay'
 import type { Painter } from './marks/types'
-import { send } from './messages'
+import { send, type EditorSnapshot, type FilingEntry, type RemoteEditor } from './messages'
+import { editorLabel } from './page/editor-label'
 import { PageFields } from './page/fields'
 import { EditorSession } from './session'
 import { buildEvent, pushEvents, sha256Hex, type EventExtra } from './telemetry'
@@ -21,11 +23,13 @@ import type { UiActions } from './ui/actions'
 import { App } from './ui/App'
 import { createHost, type UiHost } from './ui/host'
 import { watchPointer } from './ui/pointer'
+import { snapshotOf } from './ui/snapshot'
 import { UiStore } from './ui/store'
 
 const HOVER_DELAY_MS = 250
 const HIDE_DELAY_MS = 350
-const MIN_FILING_CHARS = 10
+/** Other frames learn of this frame's editors this long after their last analysis. */
+const SNAPSHOT_DELAY_MS = 300
 /** Panel width plus margins: less room than this beside the editor and the panel would cover it. */
 const PANEL_ROOM = 316
 
@@ -46,6 +50,9 @@ export class Controller {
   private hideTimer: ReturnType<typeof setTimeout> | null = null
   private insideCard = false
   private statusTimer: ReturnType<typeof setTimeout> | null = null
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null
+  /** The tab's top frame: it shows the panel for the editors of its cross-origin frames too. */
+  private readonly top: boolean
   private dialogSeq = 0
   private analyses = 0
 
@@ -55,6 +62,8 @@ export class Controller {
     private profile: SiteProfile | null,
   ) {
     this.fields = new PageFields(doc, profile, config.ruleSet.docTypes.map((t) => t.name))
+    const win = doc.defaultView
+    this.top = !win || win === win.top
   }
 
   start(): void {
@@ -65,8 +74,10 @@ export class Controller {
     })
     this.guard = new SubmitGuard(this.doc, this.profile, {
       applies: (form) => this.appliesTo(form),
-      check: () => this.fileCheck(),
+      check: (form) => this.fileCheck(form),
     })
+    // Frames that found their editors before this one started: ask for them now.
+    if (this.top) this.sendSnapshots()
     this.doc.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.store.get().card) this.actions.closeCard()
     })
@@ -121,7 +132,10 @@ export class Controller {
     const right = window.innerWidth - r.right
     const left = r.left
     const dock = right >= left ? 'right' : 'left'
-    this.store.set({ dock, collapsed: Math.max(left, right) < PANEL_ROOM })
+    const squeezed = Math.max(left, right) < PANEL_ROOM
+    // In a frame (a cross-origin editor iframe) a squeezed panel would sit on the editor: the top frame shows it.
+    if (squeezed && !this.top) this.store.set({ embedded: true })
+    else this.store.set({ dock, collapsed: squeezed })
   }
 
   private remove(adapter: EditorAdapter): void {
@@ -137,6 +151,7 @@ export class Controller {
       active: st.active === entry.session ? sessions[0] ?? null : st.active,
       card: st.card?.session === entry.session ? null : st.card,
     })
+    this.sendSnapshots()
   }
 
   private onReport(session: EditorSession): void {
@@ -148,6 +163,7 @@ export class Controller {
     } else this.store.touch()
     this.exposeState(session)
     this.sendStatus()
+    this.sendSnapshots()
   }
 
   /** State on the host element, read by the end-to-end tests and the benchmark. */
@@ -171,6 +187,31 @@ export class Controller {
       const r = this.store.get().active?.report
       if (r) void send('tab:status', { score: r.score, grade: r.grade, findings: r.findings.length, docType: r.docType, chars: r.chars, cap: r.cap })
     }, 1000)
+  }
+
+  /** This frame's editors, for the side panel and (from other frames) the top frame's panel and filing check. */
+  private sendSnapshots(): void {
+    if (this.snapshotTimer) return
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null
+      const panelInFrame = !this.store.get().embedded
+      const snapshots = [...this.entries].flatMap(([a, e]) => snapshotOf(e.session, editorLabel(a), panelInFrame) ?? [])
+      void send('frame:snapshots', { snapshots }).then((res) => res?.frames && this.setRemote(res.frames))
+    }, SNAPSHOT_DELAY_MS)
+  }
+
+  /** The editors of the tab's other frames (top frame only), from the background. */
+  setRemote(frames: Record<string, EditorSnapshot[]>): void {
+    if (!this.top) return
+    const remote: RemoteEditor[] = Object.entries(frames).flatMap(([frameId, snaps]) => snaps.map((snap) => ({ frameId: Number(frameId), snap })))
+    if (remote.some((r) => !r.snap.panelInFrame)) this.ensureHost()
+    this.store.set({ remote })
+  }
+
+  /** A finding clicked in the side panel. */
+  selectFromPanel(sessionId: string, findingId: string): void {
+    const entry = [...this.entries.values()].find((e) => e.session.id === sessionId)
+    if (entry) this.actions.selectFinding(entry.session, findingId)
   }
 
   private hover(session: EditorSession, id: string | null): void {
@@ -207,8 +248,11 @@ export class Controller {
 
   private async telemetry(session: EditorSession, kind: TelemetryKind, extra: EventExtra = {}): Promise<void> {
     if (!session.report) return
-    const docHash = extra.docHash ?? (await sha256Hex(session.text))
-    await pushEvents([buildEvent(kind, session.report, this.config, { ...extra, docHash })])
+    await this.reportEvent(session.report, kind, { ...extra, docHash: extra.docHash ?? (await sha256Hex(session.text)) })
+  }
+
+  private reportEvent(report: Report, kind: TelemetryKind, extra: EventExtra): Promise<void> {
+    return pushEvents([buildEvent(kind, report, this.config, extra)])
   }
 
   readonly actions: UiActions = {
@@ -258,46 +302,64 @@ export class Controller {
     setTimeout(() => this.store.get().notice === text && this.store.set({ notice: null }), 3000)
   }
 
-  /** The editor the filing check reads: the one last used, else the longest. */
-  private primary(): EditorSession | null {
-    const active = this.store.get().active
-    if (active && this.entries.has(active.adapter)) return active
-    let best: EditorSession | null = null
-    for (const { session } of this.entries.values()) if (!best || session.text.length > best.text.length) best = session
-    return best
+  /** The editors a submission of `form` files: those inside it (all when there is no form or a site profile says where). */
+  private editorsOf(form: HTMLFormElement | null): Array<[EditorAdapter, EditorSession]> {
+    return [...this.entries]
+      .filter(([a]) => !form || this.profile !== null || form.contains(a.frame ?? a.element))
+      .map(([a, e]) => [a, e.session])
   }
 
+  /** Every editor with any text counts, however short (拟办意见 too); the top frame also waits for its frames' editors. */
   private appliesTo(form: HTMLFormElement | null): boolean {
-    const s = this.primary()
-    if (!s || s.adapter.getText().trim().length < MIN_FILING_CHARS) return false
-    if (!form) return true
-    const el = s.adapter.frame ?? s.adapter.element
-    return form.contains(el) || this.profile !== null
+    return this.editorsOf(form).some(([a]) => a.getText().trim().length > 0) || this.filesFrames(form)
   }
 
-  private async fileCheck(): Promise<boolean> {
-    const session = this.primary()
-    if (!session) return true
-    const report = session.run()
-    const decision = decideFiling(report, session.ruleSet.filing)
-    const docHash = await sha256Hex(session.text)
+  /**
+   * Editors in other frames belong to this submission when it comes from the top frame and either
+   * no form (a toolbar button) or a form that holds a frame: a search form elsewhere on the portal does not.
+   */
+  private filesFrames(form: HTMLFormElement | null): boolean {
+    return this.top && this.store.get().remote.length > 0 && (!form || form.querySelector('iframe, frame') !== null)
+  }
+
+  /** This frame's part of a filing check started in another frame (frame:check from the background). */
+  checkFrame(): Promise<FilingEntry[]> {
+    return this.entriesOf(null)
+  }
+
+  private entriesOf(form: HTMLFormElement | null): Promise<FilingEntry[]> {
+    const editors = this.editorsOf(form).filter(([a]) => a.getText().trim().length > 0)
+    return Promise.all(editors.map(([a, s]) => filingEntry(s, editorLabel(a))))
+  }
+
+  private async fileCheck(form: HTMLFormElement | null): Promise<boolean> {
+    const local = await this.entriesOf(form)
+    // Editors in other frames (a cross-origin iframe) answer through the background.
+    const frames = [...new Set(this.store.get().remote.map((r) => r.frameId))]
+    const remote = this.filesFrames(form) ? ((await send('filing:collect', { frames }, 5000))?.entries ?? []) : []
+    const entries = [...local, ...remote].filter((e) => e.report.chars > 0)
+    const main = mainEntry(entries)
+    if (!main) return true
+    const decision = combineDecisions(entries)
+    const docHash = main.docHash
     if (decision.action === 'pass') {
-      await this.telemetry(session, 'filed', { action: 'pass', docHash })
+      await this.reportEvent(main.report, 'filed', { action: 'pass', docHash })
       return true
     }
     this.actions.closeCard()
+    this.ensureHost()
     const choice = await new Promise<{ go: boolean; reason?: string }>((resolve) =>
-      this.store.set({ dialog: { id: ++this.dialogSeq, report, decision, resolve } }),
+      this.store.set({ dialog: { id: ++this.dialogSeq, entries, decision, resolve } }),
     )
     this.store.set({ dialog: null })
     if (!choice.go) {
-      await this.telemetry(session, 'filed', { action: decision.action === 'block' ? 'block' : 'returned', docHash })
+      await this.reportEvent(main.report, 'filed', { action: decision.action === 'block' ? 'block' : 'returned', docHash })
       return false
     }
     // Going on past the check is an override (after a warning, or with a justification), and
     // the document is still filed: the quota counts filed events, so both are sent.
-    await this.telemetry(session, 'override', { action: decision.action, docHash, ...(choice.reason ? { reason: choice.reason } : {}) })
-    await this.telemetry(session, 'filed', { action: 'submitted', docHash })
+    await this.reportEvent(main.report, 'override', { action: decision.action, docHash, ...(choice.reason ? { reason: choice.reason } : {}) })
+    await this.reportEvent(main.report, 'filed', { action: 'submitted', docHash })
     return true
   }
 

@@ -7,14 +7,16 @@
  * - Every request may go unanswered (no background yet, worker restarting, old build): `send()`
  *   resolves to `null` then, and the content script carries on with the bundled rule set.
  * - Document text never crosses this boundary except as sentences for `model:predict`, which
- *   stays inside the extension (offscreen document), and never reaches telemetry.
+ *   stays inside the extension (offscreen document), and as the short snippets of an
+ *   EditorSnapshot (in memory only, for the side panel and the top frame's panel); neither
+ *   ever reaches telemetry.
  */
-import type { RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent, Fingerprint } from '../../core'
+import type { FilingDecision, FilingPolicy, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
-  /** The rule set in force: synced from the service, cached, or the bundled default. */
-  ruleSet: RuleSetInput
+  /** The rule set in force, synced from the service and cached; null for the bundled default. */
+  ruleSet: RuleSetInput | null
   /** Fingerprints of the superior documents loaded for copy detection (照抄照搬). */
   fingerprints: Fingerprint[]
   /** Unit and pseudonymous user from the options page; put on every telemetry event. */
@@ -24,6 +26,8 @@ export interface ConfigResponse {
   storeText: boolean
   /** Site profiles from the options page, tried before the rule set's own. */
   siteProfiles: SiteProfile[]
+  /** Parts of the filing policy set by browser policy (IT), laid over the rule set's; null when none. */
+  filing: Partial<FilingPolicy> | null
   /** A service URL is set; when false, telemetry stays local and quota:get answers null. */
   serverConfigured: boolean
   /** The sentence classifier the offscreen document runs, or null when none is loaded. */
@@ -42,6 +46,33 @@ export interface TabStatus {
   cap: number | null
 }
 
+/** One editor's report as the side panel and the top frame's panel show it. */
+export interface EditorSnapshot {
+  /** The session's id, unique within its frame. */
+  id: string
+  /** What the page calls the field (正文, 拟办意见 …). */
+  label: string
+  report: Report
+  /** The findings not dismissed with 忽略, with their rule title and a short snippet of the span. */
+  findings: Array<{ id: string; title: string; snippet: string }>
+  /** The frame shows its own panel; false when it is too narrow and leaves that to the top frame. */
+  panelInFrame: boolean
+}
+
+/** An editor of another frame of the tab, as the top frame knows it. */
+export interface RemoteEditor {
+  frameId: number
+  snap: EditorSnapshot
+}
+
+/** One editor's part in a filing check: its report, the policy's decision, the hash for telemetry. */
+export interface FilingEntry {
+  label: string
+  report: Report
+  decision: FilingDecision
+  docHash: string
+}
+
 /** The unit's yearly document quota (发文计划管理), when the service tracks it. */
 export interface QuotaResponse {
   filed: number
@@ -49,7 +80,8 @@ export interface QuotaResponse {
   level: 'ok' | 'near' | 'over'
 }
 
-export type PredictResponse = { scores: SentenceScores[] } | { error: string }
+/** modelLoadMs: how long the model took to become ready where it runs (for the benchmark). */
+export type PredictResponse = { scores: SentenceScores[]; modelLoadMs?: number } | { error: string }
 
 /** Request payload and response of each message type. */
 export interface MessageMap {
@@ -58,6 +90,12 @@ export interface MessageMap {
   'telemetry:push': { req: { events: TelemetryEvent[] }; res: { queued: number } }
   'tab:status': { req: TabStatus; res: { ok: true } }
   'quota:get': { req: Record<string, never>; res: QuotaResponse | null }
+  /** This frame's editors now (an empty list when it has none left); kept per tab and frame. The top frame gets the others' back. */
+  'frame:snapshots': { req: { snapshots: EditorSnapshot[] }; res: { ok: true; frames?: Record<string, EditorSnapshot[]> } }
+  /** The filing check of every other frame of the tab, for the frame whose form is being submitted. */
+  'filing:collect': { req: { frames?: number[] }; res: { entries: FilingEntry[] } }
+  /** A finding clicked in the top frame's panel for another frame's editor: select it there. */
+  'frame:select': { req: { frameId: number; session: string; finding: string }; res: { ok: boolean } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -68,7 +106,17 @@ export interface ConfigChangedNotice {
   type: 'config:changed'
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get']
+/** Background → one frame (chrome.tabs.sendMessage with frameId): run the filing check of your editors. */
+export interface FrameCheckRequest {
+  type: 'frame:check'
+}
+/** Background → the top frame: the editors of the tab's other frames, by frame id. */
+export interface FramesUpdate {
+  type: 'frames:update'
+  frames: Record<string, EditorSnapshot[]>
+}
+
+const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select']
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

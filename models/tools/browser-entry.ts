@@ -1,5 +1,5 @@
 // Bundled for the browser harness: exposes the model to the page under test.
-import { loadBrowserClassifier } from '../runtime/browser'
+import { loadBrowserClassifier, ORT_WASM_FILES } from '../runtime/browser'
 
 declare global {
   interface Window {
@@ -15,7 +15,7 @@ window.banwen = {
     const t0 = performance.now()
     classifier = await loadBrowserClassifier({
       modelRoot: `${base}/models/`,
-      wasm: { mjs: `${base}/ort/ort-wasm-simd-threaded.asyncify.mjs`, wasm: `${base}/ort/ort-wasm-simd-threaded.asyncify.wasm` },
+      wasm: `${base}/ort/${ORT_WASM_FILES[0]}`,
     })
     return performance.now() - t0
   },

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { ortWasmDir } from '../runtime/ort-files'
+import { ortWasmDir, ortWebAlias } from '../runtime/ort-files'
 import { MODELS_ROOT } from '../runtime/node'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -34,6 +34,8 @@ async function bundle(): Promise<string> {
     logLevel: 'silent',
     // transformers.js reaches for Node modules only behind runtime checks.
     external: ['fs', 'path', 'url', 'sharp', 'onnxruntime-node', 'node:*'],
+    // The same onnxruntime-web build as the extension ships.
+    alias: ortWebAlias(),
   })
   return out.outputFiles[0]!.text
 }

@@ -6,8 +6,13 @@ import escalation from './rules-escalation.json'
 import type { RuleSet, RuleSetInput } from '../../schema/ruleset'
 import { withDefaults } from './defaults'
 
-/** The bundled rule set, as authored: parts kept apart so each file stays readable. */
-export const defaultRuleSetInput = { ...base, rules: [...structure, ...tao, ...burden, ...escalation] } as RuleSetInput
+/** The bundled set's version, without pulling its rules into a bundle that needs only this. */
+export const defaultRuleSetVersion = String(base.version)
+
+const assemble = () => ({ ...base, rules: [...structure, ...tao, ...burden, ...escalation] }) as RuleSetInput
+
+/** The bundled rule set, as authored: parts kept apart so each file stays readable. Pure, so bundles that never read it drop it. */
+export const defaultRuleSetInput = /* @__PURE__ */ assemble()
 
 let ready: RuleSet | null = null
 

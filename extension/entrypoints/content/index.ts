@@ -7,6 +7,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script'
 import { browser } from 'wxt/browser'
 import { loadConfig } from '../../lib/config'
 import { Controller } from '../../lib/controller'
+import { send, type FramesUpdate } from '../../lib/messages'
+import { isPanelSelect } from '../../lib/ui/panel-select'
 import { findProfile } from '../../lib/page/profile'
 
 export default defineContentScript({
@@ -22,9 +24,17 @@ export default defineContentScript({
     const profile = findProfile([...config.siteProfiles, ...config.ruleSet.siteProfiles], url)
     const controller = new Controller(document, config, profile)
     controller.start()
-    browser.runtime.onMessage.addListener((msg: unknown) => {
-      if ((msg as { type?: string } | null)?.type === 'config:changed') void loadConfig().then((c) => controller.reload(c))
-      return undefined
+    browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
+      const type = (msg as { type?: string } | null)?.type
+      if (type === 'config:changed') void loadConfig().then((c) => controller.reload(c))
+      if (type === 'frames:update') controller.setRemote((msg as FramesUpdate).frames)
+      if (isPanelSelect(msg)) controller.selectFromPanel(msg.session, msg.finding)
+      if (type !== 'frame:check') return undefined
+      // Another frame of this tab is filing: answer with this frame's editors' checks.
+      void controller.checkFrame().then(sendResponse, () => sendResponse([]))
+      return true
     })
+    // Leaving the page: its editors no longer count for the tab's filing check or side panel.
+    window.addEventListener('pagehide', () => void send('frame:snapshots', { snapshots: [] }))
   },
 })

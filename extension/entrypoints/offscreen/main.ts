@@ -1,35 +1,37 @@
 /**
- * The offscreen document: loads the sentence classifier once (transformers.js + onnxruntime-web,
- * files shipped inside the extension) and answers the background's offscreen:predict batches.
+ * The offscreen document: loads the model runtime script once (lib/model/runner.ts) and answers
+ * the background's offscreen:predict batches.
  */
-import { env } from '@huggingface/transformers'
 import { browser } from 'wxt/browser'
-import type { SentenceClassifier } from '../../../core'
-import { loadBrowserClassifier, ORT_WASM_FILES } from '../../../models/runtime/browser'
 import type { PredictResponse } from '../../lib/messages'
-import { isOffscreenPredict, MODEL_ROOT, ORT_DIR } from '../../lib/background/offscreen-protocol'
-import { packagedUrl } from '../../lib/background/packaged-url'
+import { isOffscreenPredict } from '../../lib/background/offscreen-protocol'
+import { installedRunner, MODEL_RUNTIME_PATH } from '../../lib/model/runtime-script'
+import type { ModelRunner } from '../../lib/model/runner'
 
-// The Cache API refuses chrome-extension:// requests, and the files are local anyway.
-env.useBrowserCache = false
+let runner: Promise<ModelRunner> | null = null
 
-let model: Promise<SentenceClassifier> | null = null
-
-function load(): Promise<SentenceClassifier> {
-  const [mjs, wasm] = ORT_WASM_FILES.map((f) => packagedUrl(`/${ORT_DIR}/${f}`))
-  model ??= loadBrowserClassifier({ modelRoot: `/${MODEL_ROOT}/`, wasm: { mjs: mjs!, wasm: wasm! } }).catch((e) => {
-    model = null // let a later request try again
+function loadRuntime(): Promise<ModelRunner> {
+  runner ??= new Promise<ModelRunner>((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = MODEL_RUNTIME_PATH
+    script.onload = () => {
+      const r = installedRunner()
+      if (r) resolve(r)
+      else reject(new Error('模型运行脚本未就绪'))
+    }
+    script.onerror = () => reject(new Error('无法加载模型运行脚本'))
+    document.head.append(script)
+  }).catch((e) => {
+    runner = null
     throw e
   })
-  return model
+  return runner
 }
 
 async function answer(sentences: string[]): Promise<PredictResponse> {
   try {
-    const m = await load()
-    return { scores: await m.predict(sentences) }
+    return await (await loadRuntime()).answer(sentences)
   } catch (e) {
-    console.error('[办文] 模型运行失败', e)
     return { error: `模型运行失败：${(e as Error).message}` }
   }
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 import { browser } from 'wxt/browser'
 import { storageKV } from '../../lib/background/kv'
 import { OVERVIEW_KEYS, readOverview, type Overview } from '../../lib/background/overview'
-import { loadSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '../../lib/background/settings'
+import { MANAGED_KEY, storedPolicy } from '../../lib/background/managed'
+import { loadLocalSettings, loadSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '../../lib/background/settings'
 import type { AsideRequest, AsideResponse, SyncNowResponse } from '../../lib/background/ui-protocol'
 
 export const kv = storageKV(browser.storage.local)
@@ -28,11 +29,14 @@ function useStored<T>(keys: string[], read: () => Promise<T>): T | null {
 }
 
 export const useOverview = () => useStored(OVERVIEW_KEYS, () => readOverview(kv))
-export const useSettings = () => useStored([SETTINGS_KEY], () => loadSettings(kv))
+/** The settings in force (browser policy over the drafter's own). */
+export const useSettings = () => useStored([SETTINGS_KEY, MANAGED_KEY], () => loadSettings(kv))
+/** What the unit's browser policy sets: shown locked. */
+export const useManaged = () => useStored([MANAGED_KEY], () => storedPolicy(kv))
 
-/** Merges a change into the stored settings; returns Chinese errors, or [] when saved. */
+/** Merges a change into the drafter's own stored settings (never the policy's values); returns Chinese errors, or [] when saved. */
 export async function saveSettings(patch: Partial<Settings>): Promise<string[]> {
-  const parsed = SettingsSchema.safeParse({ ...(await loadSettings(kv)), ...patch })
+  const parsed = SettingsSchema.safeParse({ ...(await loadLocalSettings(kv)), ...patch })
   if (!parsed.success) return parsed.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? i.path.join('.')}：${i.message}`)
   await kv.set(SETTINGS_KEY, parsed.data)
   return []

@@ -1,6 +1,16 @@
 import { browser } from 'wxt/browser'
 import { useTabStatus } from './use-tab-status'
 
+/** chrome.sidePanel.open needs Chromium 116 and a user gesture; older cores have no side panel at all. */
+type SidePanelApi = { open?(o: { tabId: number }): Promise<void> }
+const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel
+
+async function openSidePanel() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true })
+  if (tab?.id !== undefined) await sidePanel?.open?.({ tabId: tab.id })
+  window.close()
+}
+
 const GRADE_CLASS: Record<string, string> = { 优: 'g-you', 良: 'g-liang', 中: 'g-zhong', 差: 'g-cha' }
 
 export function Popup() {
@@ -35,6 +45,11 @@ export function Popup() {
         </p>
       )}
       <footer>
+        {sidePanel?.open ? (
+          <button type="button" id="open-side-panel" onClick={() => void openSidePanel()}>
+            全文报告
+          </button>
+        ) : null}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           设置
         </button>

@@ -1,5 +1,5 @@
 /** The rule set in force: the service's (synced with ETag, validated) or the bundled default. */
-import { defaultRuleSetInput, formatZodError, RuleSetSchema, type RuleSetInput } from '../../../core'
+import { defaultRuleSetVersion, formatZodError, RuleSetSchema, type RuleSetInput } from '../../../core'
 import type { Cached, ConditionalResource } from './conditional-sync'
 import type { KV } from './kv'
 import type { ServiceClient } from './service'
@@ -20,13 +20,14 @@ export function rulesResource(client: ServiceClient, unit: string): ConditionalR
 }
 
 export interface ActiveRules {
-  ruleSet: RuleSetInput
+  /** null: the bundled default, which every content script carries itself (the worker does not). */
+  ruleSet: RuleSetInput | null
   version: string
   source: 'service' | 'bundled'
   syncedAt: string | null
 }
 
-const bundled = (): ActiveRules => ({ ruleSet: defaultRuleSetInput as RuleSetInput, version: String(defaultRuleSetInput.version), source: 'bundled', syncedAt: null })
+const bundled = (): ActiveRules => ({ ruleSet: null, version: defaultRuleSetVersion, source: 'bundled', syncedAt: null })
 
 // Re-checked once per stored copy: a newer extension may read an older cache more strictly.
 let checked: { stamp: string; ok: boolean } | null = null

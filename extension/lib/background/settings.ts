@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { SiteProfileSchema } from '../../../core'
 import type { KV } from './kv'
+import { applyManaged, storedPolicy } from './managed'
 
 export const SETTINGS_KEY = 'settings'
 
@@ -22,8 +23,13 @@ export const randomUser = () => `u-${crypto.randomUUID().slice(0, 8)}`
 
 export const defaultSettings = (): Settings => ({ serverUrl: '', token: '', unit: '', user: randomUser(), siteProfiles: [] })
 
-/** Stored settings, or defaults; a pseudonym is made once and kept. */
+/** The settings in force: the drafter's own, with what the browser policy sets laid over them (managed.ts). */
 export async function loadSettings(kv: KV): Promise<Settings> {
+  return applyManaged(await loadLocalSettings(kv), await storedPolicy(kv))
+}
+
+/** The drafter's own stored settings, or defaults; a pseudonym is made once and kept. */
+export async function loadLocalSettings(kv: KV): Promise<Settings> {
   const stored = await kv.get<unknown>(SETTINGS_KEY)
   const parsed = SettingsSchema.safeParse({ ...defaultSettings(), ...(typeof stored === 'object' && stored ? stored : {}) })
   if (parsed.success) {

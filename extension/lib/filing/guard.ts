@@ -4,6 +4,7 @@
  * one-shot bypass, so the office system's own handlers run as if nothing happened.
  */
 import type { SiteProfile } from '../../../core'
+import { nativeSubmit, SCRIPTED_SUBMIT_EVENT } from './scripted-submit'
 
 const SUBMIT_WORDS = /提交|发文|送审|签发|报送|上报|发送/
 const NOT_SUBMIT = /取消|撤回|撤销|草稿|保存|暂存|重置/
@@ -14,8 +15,8 @@ const APPROVED_SUBMIT_MS = 3000
 export interface GuardHooks {
   /** Is there a draft worth checking (and, for a form, does it hold the editor)? */
   applies(form: HTMLFormElement | null): boolean
-  /** Runs the filing check; resolves true when the submission may go on. */
-  check(): Promise<boolean>
+  /** Runs the filing check of the editors in `form` (all, when null); resolves true when the submission may go on. */
+  check(form: HTMLFormElement | null): Promise<boolean>
 }
 
 function labelOf(el: Element): string {
@@ -38,12 +39,15 @@ export class SubmitGuard {
     const win = doc.defaultView!
     const onClick = (e: Event) => this.onClick(e as MouseEvent)
     const onSubmit = (e: Event) => this.onSubmit(e as SubmitEvent)
+    const onScripted = (e: Event) => this.onScriptedSubmit(e)
     // Capture on window: runs before the page's handlers on the button or form.
     win.addEventListener('click', onClick, true)
     win.addEventListener('submit', onSubmit, true)
+    win.addEventListener(SCRIPTED_SUBMIT_EVENT, onScripted, true)
     this.off.push(() => {
       win.removeEventListener('click', onClick, true)
       win.removeEventListener('submit', onSubmit, true)
+      win.removeEventListener(SCRIPTED_SUBMIT_EVENT, onScripted, true)
     })
   }
 
@@ -72,23 +76,17 @@ export class SubmitGuard {
     e.stopImmediatePropagation()
   }
 
-  private onClick(e: MouseEvent): void {
-    if (this.bypass) return
-    const ctl = this.submitControl(e.target)
-    if (!ctl) return
-    const form = (ctl as HTMLButtonElement).form ?? ctl.closest('form')
-    if (!this.hooks.applies(form)) return
-    this.hold(e)
+  /** Runs the check once for a held submission; when it passes, `release` sends the original, unguarded, once. */
+  private checkThen(form: HTMLFormElement | null, release: () => void): void {
     if (this.pending) return
     this.pending = true
     this.hooks
-      .check()
+      .check(form)
       .then((go) => {
         if (!go) return
-        this.approvedUntil = Date.now() + APPROVED_SUBMIT_MS
         this.bypass = true
         try {
-          ctl.click()
+          release()
         } finally {
           this.bypass = false
         }
@@ -98,33 +96,42 @@ export class SubmitGuard {
       })
   }
 
+  private onClick(e: MouseEvent): void {
+    if (this.bypass) return
+    const ctl = this.submitControl(e.target)
+    if (!ctl) return
+    const form = (ctl as HTMLButtonElement).form ?? ctl.closest('form')
+    if (!this.hooks.applies(form)) return
+    this.hold(e)
+    this.checkThen(form, () => {
+      this.approvedUntil = Date.now() + APPROVED_SUBMIT_MS
+      ctl.click()
+    })
+  }
+
+  /** The approved click's own submission, sent a moment later by the page (event or script): let it through once. */
+  private approvedNow(): boolean {
+    if (Date.now() >= this.approvedUntil) return false
+    this.approvedUntil = 0
+    return true
+  }
+
   private onSubmit(e: SubmitEvent): void {
     if (this.bypass) return
     const form = e.target as HTMLFormElement
-    if (Date.now() < this.approvedUntil) {
-      // The approved click's own submission, sent a moment later by the page: let it through once.
-      this.approvedUntil = 0
-      return
-    }
-    if (!this.hooks.applies(form)) return
+    if (this.approvedNow() || !this.hooks.applies(form)) return
     this.hold(e)
-    if (this.pending) return
-    this.pending = true
     const submitter = e.submitter as HTMLElement | null
-    this.hooks
-      .check()
-      .then((go) => {
-        if (!go) return
-        this.bypass = true
-        try {
-          form.requestSubmit(submitter && submitter.getAttribute('type') !== 'button' ? submitter : undefined)
-        } finally {
-          this.bypass = false
-        }
-      })
-      .finally(() => {
-        this.pending = false
-      })
+    this.checkThen(form, () => form.requestSubmit(submitter && submitter.getAttribute('type') !== 'button' ? submitter : undefined))
+  }
+
+  /** form.submit() called by a page script (the MAIN-world hook asks first): cancelling holds it. */
+  private onScriptedSubmit(e: Event): void {
+    const form = e.target
+    if (this.bypass || !(form instanceof HTMLFormElement)) return
+    if (this.approvedNow() || !this.hooks.applies(form)) return
+    e.preventDefault()
+    this.checkThen(form, () => nativeSubmit(form))
   }
 
   destroy(): void {

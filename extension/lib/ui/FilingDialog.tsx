@@ -10,17 +10,24 @@ const MIN_REASON = 5
 
 export function FilingDialog({ dialog }: { dialog: DialogState }) {
   const [reason, setReason] = useState('')
-  const { report, decision } = dialog
+  const { entries, decision } = dialog
   const action = decision.action
-  const top = [...report.findings].sort((a, b) => b.points - a.points).slice(0, 5)
+  const several = entries.length > 1
+  const top = entries
+    .flatMap((e) => e.report.findings.map((f) => ({ f, label: e.label })))
+    .sort((a, b) => b.f.points - a.f.points)
+    .slice(0, 5)
   const canGo = action === 'warn' || (action === 'justify' && reason.trim().length >= MIN_REASON)
   return (
     <div className="bw-modal-back" role="presentation">
       <div className={`bw-modal act-${action}`} role="dialog" aria-modal="true" aria-label={TITLES[action]} data-action={action}>
         <h2>{TITLES[action]}</h2>
-        <div className="bw-modal-score">
-          办文指数 <b>{formatScore(report.score)}</b> 分（{report.grade}） · {report.docType} · {report.chars} 字
-        </div>
+        {entries.map(({ label, report }, i) => (
+          <div className="bw-modal-score" key={i} data-label={label}>
+            {several ? <span className="bw-entry-label">{label}</span> : null}
+            办文指数 <b>{formatScore(report.score)}</b> 分（{report.grade}） · {report.docType} · {report.chars} 字
+          </div>
+        ))}
         <ul className="bw-reasons">
           {decision.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -30,11 +37,12 @@ export function FilingDialog({ dialog }: { dialog: DialogState }) {
           <>
             <div className="bw-modal-sub">主要问题</div>
             <ol className="bw-modal-list">
-              {top.map((f) => (
-                <li key={f.id}>
+              {top.map(({ f, label }, i) => (
+                <li key={i}>
                   <span className="bw-chip" style={{ background: CATEGORY_STYLES[f.category].color }}>
                     {CATEGORY_LABELS[f.category]}
                   </span>
+                  {several ? `${label}：` : ''}
                   {f.message}
                 </li>
               ))}

@@ -3,15 +3,16 @@ import { CATEGORY_LABELS, type Report } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
 import type { EditorSession } from '../session'
 import type { UiActions } from './actions'
-import { formatScore, ruleTitle } from './rules'
+import { formatScore, ruleTitle, snippetOf } from './rules'
+import { RemotePanel } from './RemotePanel'
 import type { UiState } from './store'
 
 /** Long documents can carry hundreds of findings; rendering them all would slow typing. */
 const LIST_MAX = 60
 
-const GRADE_CLASS: Record<string, string> = { 优: 'g-a', 良: 'g-b', 中: 'g-c', 差: 'g-d' }
+export const GRADE_CLASS: Record<string, string> = { 优: 'g-a', 良: 'g-b', 中: 'g-c', 差: 'g-d' }
 
-function Breakdown({ report }: { report: Report }) {
+export function Breakdown({ report }: { report: Report }) {
   return (
     <div className="bw-breakdown">
       {report.breakdown.map((b) => (
@@ -31,7 +32,7 @@ function Breakdown({ report }: { report: Report }) {
 
 const round = (n: number) => Math.round(n * 10) / 10
 
-function LengthBar({ report }: { report: Report }) {
+export function LengthBar({ report }: { report: Report }) {
   if (report.cap === null) return <div className="bw-length">全文 {report.chars} 字（{report.docType}无篇幅上限）</div>
   const share = report.chars / report.cap
   return (
@@ -70,10 +71,29 @@ function DocTypeSelect({ session, actions }: { session: EditorSession; actions: 
   )
 }
 
+/** 办文指数 and grade, as the panel, the remote panel and the side panel show them. */
+export function ScoreRow({ report }: { report: Report }) {
+  return (
+    <div className="bw-score-row">
+      <span className={`bw-score ${GRADE_CLASS[report.grade]}`} data-testid="score">
+        {formatScore(report.score)}
+      </span>
+      <span className="bw-score-side">
+        <span className={`bw-grade ${GRADE_CLASS[report.grade]}`}>{report.grade}</span>
+        <span className="bw-score-label">办文指数</span>
+      </span>
+    </div>
+  )
+}
+
 export function Panel({ state, actions }: { state: UiState; actions: UiActions }) {
+  if (state.embedded) return null
   const session = state.active
   const report = session?.report
-  if (!session || !report) return null
+  if (!session || !report) {
+    const remote = state.remote.find((r) => !r.snap.panelInFrame)
+    return remote ? <RemotePanel remote={remote} dock={state.dock} /> : null
+  }
   const findings = session.visibleFindings()
   if (state.collapsed) {
     return (
@@ -97,15 +117,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
           </button>
         </span>
       </div>
-      <div className="bw-score-row">
-        <span className={`bw-score ${GRADE_CLASS[report.grade]}`} data-testid="score">
-          {formatScore(report.score)}
-        </span>
-        <span className="bw-score-side">
-          <span className={`bw-grade ${GRADE_CLASS[report.grade]}`}>{report.grade}</span>
-          <span className="bw-score-label">办文指数</span>
-        </span>
-      </div>
+      <ScoreRow report={report} />
       <Breakdown report={report} />
       <LengthBar report={report} />
       <DocTypeSelect session={session} actions={actions} />
@@ -134,7 +146,7 @@ export function Panel({ state, actions }: { state: UiState; actions: UiActions }
             </span>
             <span className="bw-item-text">
               <b>{ruleTitle(session.ruleSet, f)}</b>
-              <span className="bw-snippet">{session.text.slice(f.start, Math.min(f.end, f.start + 24))}{f.end - f.start > 24 ? '…' : ''}</span>
+              <span className="bw-snippet">{snippetOf(session.text, f)}</span>
             </span>
             <span className="bw-points">-{round(f.points)}</span>
           </li>

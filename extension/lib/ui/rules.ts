@@ -23,3 +23,8 @@ export function exampleParts(ex: Rule['examples']['bad'][number]): { before: str
 
 /** The 办文指数 as the engine gives it (one decimal), so the panel, the dialog and the reasons agree. */
 export const formatScore = (s: number): string => (Number.isInteger(s) ? String(s) : s.toFixed(1))
+
+/** The start of a finding's span, for lists (the panel, the side panel). */
+export function snippetOf(text: string, f: Pick<Finding, 'start' | 'end'>, max = 24): string {
+  return text.slice(f.start, Math.min(f.end, f.start + max)) + (f.end - f.start > max ? '…' : '')
+}

@@ -1,6 +1,6 @@
 /** UI state outside React, so the content script's controller can drive it directly. */
-import type { FilingDecision, Report } from '../../../core'
-import type { QuotaResponse } from '../messages'
+import type { FilingDecision } from '../../../core'
+import type { FilingEntry, QuotaResponse, RemoteEditor } from '../messages'
 import type { EditorSession } from '../session'
 
 export interface CardState {
@@ -15,7 +15,9 @@ export interface CardState {
 
 export interface DialogState {
   id: number
-  report: Report
+  /** Every editor being filed (正文, 拟办意见, an editor in another frame). */
+  entries: FilingEntry[]
+  /** The strictest of their decisions. */
   decision: FilingDecision
   resolve(choice: { go: boolean; reason?: string }): void
 }
@@ -30,10 +32,14 @@ export interface UiState {
   quota: QuotaResponse | null
   /** A short notice in the panel (误报已提交 …). */
   notice: string | null
+  /** A frame too narrow for the panel: the top frame shows it, this one only its marks and cards. */
+  embedded: boolean
+  /** Editors of the tab's other frames (top frame only); those without a panel of their own are shown here. */
+  remote: RemoteEditor[]
 }
 
 export class UiStore {
-  private state: UiState = { sessions: [], active: null, card: null, dialog: null, collapsed: false, dock: 'right', quota: null, notice: null }
+  private state: UiState = { sessions: [], active: null, card: null, dialog: null, collapsed: false, dock: 'right', quota: null, notice: null, embedded: false, remote: [] }
   private version = 0
   private subs = new Set<() => void>()
 

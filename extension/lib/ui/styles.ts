@@ -77,6 +77,7 @@ button{font:inherit}
 .bw-modal.act-justify{border-top-color:#ea580c}.bw-modal.act-block{border-top-color:#b91c1c}
 .bw-modal h2{margin:0 0 6px;font-size:18px}
 .bw-modal-score b{font-size:22px;color:#b91c1c}
+.bw-entry-label{display:inline-block;min-width:4.5em;font-weight:600;margin-right:6px}
 .bw-reasons{margin:6px 0;padding-left:20px;color:#92400e}
 .bw-modal-sub{font-weight:600;margin-top:8px}
 .bw-modal-list{padding-left:20px;margin:4px 0;font-size:13px}

@@ -14,15 +14,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>
 }
 
-export async function launchProfile(userDataDir: string): Promise<ExtensionBrowser> {
-  const dir = ensureExtensionBuilt()
+export interface ProfileOptions {
+  /** Another build of the extension (a test's altered copy of the output). */
+  extensionDir?: string
+  /** More Chromium switches (e.g. turning a web platform feature off). */
+  args?: string[]
+}
+
+export async function launchProfile(userDataDir: string, opts: ProfileOptions = {}): Promise<ExtensionBrowser> {
+  const dir = opts.extensionDir ?? ensureExtensionBuilt()
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
-    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...(opts.args ?? [])],
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
   const extensionId = new URL(worker.url()).host
