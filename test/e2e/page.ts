@@ -1,7 +1,17 @@
 /** Page-side helpers for the demo office page: typing into each editor kind, reading marks. */
 import type { Page } from 'playwright-core'
 
-export type Kind = 'textarea' | 'contenteditable' | 'iframe' | 'tinymce' | 'ckeditor5'
+export type Kind = 'textarea' | 'contenteditable' | 'iframe' | 'tinymce' | 'ckeditor5' | OfficeKind
+/** The editors office systems embed (demo/public/office-editors.js). */
+export type OfficeKind = 'wangeditor' | 'quill' | 'ckeditor4' | 'ckeditor4-full' | 'tiptap'
+
+const CLICK_TARGET: Record<OfficeKind, string> = {
+  wangeditor: '[data-slate-editor]',
+  quill: '.ql-editor',
+  ckeditor4: 'iframe.cke_wysiwyg_frame',
+  'ckeditor4-full': 'iframe.cke_wysiwyg_frame',
+  tiptap: '.ProseMirror',
+}
 
 export interface HostData {
   editors?: string
@@ -35,6 +45,10 @@ export async function focusEnd(page: Page, kind: Kind): Promise<void> {
   if (kind === 'tinymce' || kind === 'iframe') {
     const sel = kind === 'tinymce' ? 'iframe.tox-edit-area__iframe' : '#doc-editor-frame'
     await page.frameLocator(sel).locator('body').click()
+  } else if (kind in CLICK_TARGET) {
+    const sel = CLICK_TARGET[kind as OfficeKind]
+    if (sel.startsWith('iframe')) await page.frameLocator(sel).locator('body').click()
+    else await page.locator(sel).click()
   } else if (kind === 'ckeditor5') {
     await page.locator('.ck-editor__editable').click()
   } else {
