@@ -1,11 +1,13 @@
 /**
  * Marks through the CSS Custom Highlight API: ranges registered with the document, styled by
- * ::highlight() rules. Nothing is inserted into the editor, so editors with their own model
- * (CKEditor 5) cannot revert it and undo history stays clean.
+ * ::highlight() rules in an adopted stylesheet. Nothing is inserted into the editor's document,
+ * so editors with their own model cannot revert it, undo history stays clean, and full-page
+ * editors (CKEditor 4 fullPage) never serialise anything of ours.
  */
 import type { Category } from '../../../core'
 import type { EditorAdapter } from '../adapters/types'
 import { CATEGORY_ORDER, highlightCss, highlightName } from './categories'
+import { adoptStyle } from './doc-style'
 import { contains, rangeRects } from './geometry'
 import type { Mark, Painter } from './types'
 
@@ -24,7 +26,7 @@ export function supportsHighlights(doc: Document): boolean {
 /** One Highlight per category per document, shared by the painters of all editors in it. */
 class DocHighlights {
   readonly byName = new Map<string, Highlight>()
-  constructor(doc: Document) {
+  constructor(private doc: Document) {
     const w = doc.defaultView as unknown as Required<HighlightWindow>
     const names = [...CATEGORY_ORDER, 'active' as const]
     names.forEach((c, i) => {
@@ -34,7 +36,12 @@ class DocHighlights {
       w.CSS.highlights!.set(highlightName(c), h)
       this.byName.set(highlightName(c), h)
     })
-    injectStyle(doc, 'banwen-highlight-style', highlightCss())
+    this.ensureStyle()
+  }
+
+  /** Re-adopted before each paint: a rewritten document (document.write) or a page script may have dropped it. */
+  ensureStyle(): void {
+    adoptStyle(this.doc, highlightCss())
   }
 }
 
@@ -46,15 +53,6 @@ function registryFor(doc: Document): DocHighlights {
     registries.set(doc, r)
   }
   return r
-}
-
-/** A <style> in the document's head: page chrome, not editor content (an iframe's body is the editor). */
-export function injectStyle(doc: Document, id: string, css: string): void {
-  if (doc.getElementById(id)) return
-  const style = doc.createElement('style')
-  style.id = id
-  style.textContent = css
-  ;(doc.head ?? doc.documentElement).appendChild(style)
 }
 
 export class HighlightPainter implements Painter {
@@ -72,6 +70,7 @@ export class HighlightPainter implements Painter {
 
   paint(marks: Mark[]): void {
     this.clear()
+    this.reg.ensureStyle()
     for (const mark of marks) {
       const range = this.adapter.rangeFor(mark)
       if (!range || range.collapsed) continue
