@@ -40,6 +40,10 @@ export class EditableAdapter implements EditorAdapter {
     return this.map.text
   }
 
+  get lastText(): string {
+    return this.map.text
+  }
+
   rangeFor(span: Span): Range | null {
     return rangeFromOffsets(this.map, span.start, span.end)
   }

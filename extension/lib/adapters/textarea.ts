@@ -38,6 +38,10 @@ export class TextareaAdapter implements EditorAdapter {
     return this.last
   }
 
+  get lastText(): string {
+    return this.last
+  }
+
   rangeFor(): Range | null {
     return null
   }

@@ -16,6 +16,8 @@ export interface EditorAdapter {
   readonly frame: HTMLIFrameElement | null
   /** The text the engine analyses; offsets in findings refer to the last text returned. */
   getText(): string
+  /** The text getText() last returned, without reading the editor again. */
+  readonly lastText: string
   /** Live DOM Range for a span of the last text; null for textareas (drawn by the mirror). */
   rangeFor(span: Span): Range | null
   /** Text offset under a viewport point of the editor's own document, or null. */
