@@ -11,7 +11,8 @@ export default defineConfig({
   manifest: {
     name: '办文',
     description: '起草公文时发现形式主义：套话、增负要求、超长、隐形变异、照抄照搬',
-    permissions: ['storage', 'offscreen', 'alarms', 'sidePanel'],
+    // scripting: 采纳 marks an undo step through TinyMCE's / CKEditor 4's own API in the page.
+    permissions: ['storage', 'offscreen', 'alarms', 'sidePanel', 'scripting'],
     host_permissions: ['<all_urls>'],
     // The page side loads nothing from the extension; the highlight/overlay styles are injected
     // as text, and the model files are read only by our own offscreen document.

@@ -19,6 +19,7 @@ import { changedAnything, syncAll } from '../lib/background/sync'
 import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
 import { isSyncNow, type SyncNowResponse } from '../lib/background/ui-protocol'
+import { markUndoStep } from '../lib/background/undo-step'
 
 const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
@@ -75,6 +76,12 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id
       if (tabId !== undefined) await recordTabStatus(browser.storage.session, browser.action, tabId, m)
       return { ok: true }
+    },
+    'editor:undo-step': async (m, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId === undefined) return { marked: false }
+      const [res] = await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, world: 'MAIN', func: markUndoStep, args: [m.frame] })
+      return { marked: res?.result === true }
     },
     'quota:get': async () => {
       const s = await loadSettings(kv)

@@ -220,6 +220,14 @@ export class Controller {
       // The card goes where the span is after scrolling.
       requestAnimationFrame(() => this.showCard(session, id, true))
     },
+    applyFix: (session, id) => {
+      this.actions.closeCard()
+      void session.applyFix(id).then((f) => {
+        if (!f) return this.notice('未能自动修改，请在正文中手动修改')
+        void this.telemetry(session, 'apply', { ruleId: f.ruleId })
+        this.notice('已采纳（可按 Ctrl+Z 撤销）')
+      })
+    },
     ignore: (session, id) => {
       const f = session.finding(id)
       this.actions.closeCard()

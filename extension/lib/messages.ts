@@ -58,6 +58,8 @@ export interface MessageMap {
   'telemetry:push': { req: { events: TelemetryEvent[] }; res: { queued: number } }
   'tab:status': { req: TabStatus; res: { ok: true } }
   'quota:get': { req: Record<string, never>; res: QuotaResponse | null }
+  /** 采纳 in an iframe editor: mark an undo step through the editor's API (index among the frame's iframes). */
+  'editor:undo-step': { req: { frame: number }; res: { marked: boolean } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -68,7 +70,7 @@ export interface ConfigChangedNotice {
   type: 'config:changed'
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get']
+const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'editor:undo-step']
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

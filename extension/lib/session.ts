@@ -2,7 +2,7 @@
  * One editor's analysis loop: debounced, never during IME composition, incremental through the
  * analyzer's sentence cache, stale model results dropped. Reads the editor; the painter draws.
  */
-import { createAnalyzer, type Analyzer, type Finding, type Report } from '../../core'
+import { applyFix, createAnalyzer, fixText, type Analyzer, type Finding, type Report } from '../../core'
 import type { EditorAdapter } from './adapters/types'
 import { messageClassifier } from './classifier'
 import type { Config } from './config'
@@ -134,6 +134,25 @@ export class EditorSession {
     this.ignored.add(id)
     this.painter.paint(this.visibleFindings())
     this.listener(this)
+  }
+
+  /**
+   * 采纳: applies the finding's fix through the editor's input path, on offsets read just now
+   * (the drafter may have typed since the last analysis). Resolves to the finding applied, or
+   * null when it is gone or the editor did not take the change.
+   */
+  async applyFix(id: string): Promise<Finding | null> {
+    this.run()
+    const f = this.finding(id)
+    if (!f?.fix) return null
+    const expected = applyFix(this.text, f)
+    await this.adapter.replace(f, fixText(f.fix))
+    // Editors render their model a moment later; the text must become exactly the fixed one.
+    for (let i = 0; i < 20; i++) {
+      if (this.adapter.getText() === expected) return f
+      await new Promise((ok) => setTimeout(ok, 30))
+    }
+    return null
   }
 
   setDocType(docType: string | undefined): void {

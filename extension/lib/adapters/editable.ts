@@ -5,6 +5,8 @@
  */
 import { buildTextMap, offsetFromPoint, rangeFromOffsets, type TextMap } from './dom-text'
 import { ChangeHub } from './events'
+import { send } from '../messages'
+import { replaceSelection } from './input-path'
 import type { EditorAdapter, EditorKind, Span } from './types'
 
 export class EditableAdapter implements EditorAdapter {
@@ -67,6 +69,18 @@ export class EditableAdapter implements EditorAdapter {
     // A DOM selection is what the drafter would make; editors with a model (CKEditor 5) follow it.
     sel.removeAllRanges()
     sel.addRange(range)
+  }
+
+  async replace(span: Span, text: string): Promise<void> {
+    this.select(span)
+    const range = this.rangeFor(span)
+    if (range) await replaceSelection(this.doc, this.element, range, text, this.frame ? () => this.undoStep() : undefined)
+  }
+
+  /** Iframe editors with keystroke-driven undo (TinyMCE, CKEditor 4) mark the step through their API. */
+  private undoStep(): Promise<unknown> {
+    const frames = [...(this.frame?.ownerDocument.querySelectorAll('iframe') ?? [])]
+    return send('editor:undo-step', { frame: frames.indexOf(this.frame!) }, 1000)
   }
 
   onChange(cb: () => void): () => void {

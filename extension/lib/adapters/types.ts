@@ -24,6 +24,8 @@ export interface EditorAdapter {
   offsetAtPoint(x: number, y: number): number | null
   /** Scrolls a span into view and selects it, as if the drafter had. */
   select(span: Span): void
+  /** 采纳: replaces a span of the last text with `text` ('' deletes) through the editor's own input path. */
+  replace(span: Span, text: string): Promise<void>
   /** Called after the content changed (never during IME composition) and when a composition ends. */
   onChange(cb: () => void): () => void
   /** True between compositionstart and compositionend. */
