@@ -128,7 +128,7 @@
     })
   } else if (window.demoOfficeEditors && window.demoOfficeEditors[kind]) {
     hidden = hiddenBody()
-    api.ready = window.demoOfficeEditors[kind](slot, api, { toParagraphs: toParagraphs })
+    api.ready = window.demoOfficeEditors[kind](slot, api, { toParagraphs: toParagraphs, loadScript: loadScript, loadCss: loadCss })
   }
   api.ready = api.ready.then(function () { document.documentElement.setAttribute('data-editor-ready', kind) })
   window.demoEditor = api

@@ -1,31 +1,16 @@
 // The editors office systems embed, beside draft.js's own: wangEditor 5 (Slate), Quill 2,
 // CKEditor 4.22.1 (classic and full-page, the draft loaded by setData()) and Tiptap (ProseMirror).
-// Each builder fills `api` (element, getHtml, setText, editor) and returns a promise.
+// Each builder fills `api` (element, getHtml, setText, editor) and returns a promise; `h` holds
+// draft.js's helpers (toParagraphs, loadScript, loadCss).
 ;(function () {
   'use strict'
   var BODY_FONT = 'font:16px/1.8 FangSong,"仿宋","Noto Serif CJK SC",serif'
-
-  function loadScript(src) {
-    return new Promise(function (ok, fail) {
-      var s = document.createElement('script')
-      s.src = src
-      s.onload = ok
-      s.onerror = fail
-      document.head.appendChild(s)
-    })
-  }
-  function loadCss(href) {
-    var l = document.createElement('link')
-    l.rel = 'stylesheet'
-    l.href = href
-    document.head.appendChild(l)
-  }
 
   function ckeditor4(fullPage) {
     return function (slot, api, h) {
       slot.innerHTML = '<textarea id="doc-editor" name="body"></textarea>'
       window.CKEDITOR_BASEPATH = '/demo/vendor/ckeditor4/'
-      return loadScript('/demo/vendor/ckeditor4/ckeditor.js').then(function () {
+      return h.loadScript('/demo/vendor/ckeditor4/ckeditor.js').then(function () {
         return new Promise(function (ok) {
           var ed = window.CKEDITOR.replace('doc-editor', {
             versionCheck: false,
@@ -59,8 +44,8 @@
   window.demoOfficeEditors = {
     wangeditor: function (slot, api, h) {
       slot.innerHTML = '<div id="doc-toolbar"></div><div id="doc-editor-box" style="height:380px;border:1px solid #cbd5e1"></div>'
-      loadCss('/demo/vendor/wangeditor/css/style.css')
-      return loadScript('/demo/vendor/wangeditor/index.js').then(function () {
+      h.loadCss('/demo/vendor/wangeditor/css/style.css')
+      return h.loadScript('/demo/vendor/wangeditor/index.js').then(function () {
         var W = window.wangEditor
         var ed = W.createEditor({ selector: '#doc-editor-box', html: '<p><br></p>', mode: 'simple' })
         W.createToolbar({ editor: ed, selector: '#doc-toolbar', mode: 'simple', config: { toolbarKeys: ['undo', 'redo', 'bold', 'italic'] } })
@@ -72,8 +57,8 @@
     },
     quill: function (slot, api, h) {
       slot.innerHTML = '<div id="doc-editor-box" style="height:380px"></div>'
-      loadCss('/demo/vendor/quill/quill.snow.css')
-      return loadScript('/demo/vendor/quill/quill.js').then(function () {
+      h.loadCss('/demo/vendor/quill/quill.snow.css')
+      return h.loadScript('/demo/vendor/quill/quill.js').then(function () {
         var q = new window.Quill('#doc-editor-box', { theme: 'snow', modules: { toolbar: [['bold', 'italic']] } })
         api.editor = q
         api.element = q.root
@@ -85,7 +70,7 @@
     'ckeditor4-full': ckeditor4(true),
     tiptap: function (slot, api, h) {
       slot.innerHTML = '<div id="doc-editor-box" class="tiptap-box"></div>'
-      return loadScript('/demo/vendor/tiptap.js').then(function () {
+      return h.loadScript('/demo/vendor/tiptap.js').then(function () {
         var T = window.Tiptap
         var ed = new T.Editor({ element: document.getElementById('doc-editor-box'), extensions: [T.StarterKit], content: '<p></p>' })
         api.editor = ed

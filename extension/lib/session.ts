@@ -142,6 +142,8 @@ export class EditorSession {
    * null when it is gone or the editor did not take the change.
    */
   async applyFix(id: string): Promise<Finding | null> {
+    // Never write under the IME: the drafter's unfinished pinyin would be lost.
+    if (this.adapter.composing) return null
     this.run()
     const f = this.finding(id)
     if (!f?.fix) return null

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startDemoServer, type DemoServer } from '../../demo/server'
 import { launchWithExtension, type Launched } from './browser'
-import { editorState, focusEnd, hostData, markCounts, openDraft, typeDraft, watchMutations, type Kind, type OfficeKind } from './page'
+import { editorState, focusEnd, hostData, markCounts, openDraft, repaintWithoutEdit, typeDraft, type Kind, type OfficeKind } from './page'
 
 const OFFICE: OfficeKind[] = ['wangeditor', 'quill', 'ckeditor4', 'ckeditor4-full', 'tiptap']
 const ALL: Kind[] = ['textarea', 'contenteditable', 'iframe', 'tinymce', 'ckeditor5', ...OFFICE]
@@ -61,15 +61,8 @@ describe.each(OFFICE)('%s', (kind) => {
     expect(counts.burden).toBeGreaterThan(0)
 
     // A repaint with no edit, and a hover over a finding: the editor's HTML and model stay byte-identical.
-    const before = await editorState(page)
-    const stop = await watchMutations(page)
-    const seq = Number((await hostData(page)).paintSeq)
-    await page.locator('.bw-panel select').selectOption('方案')
-    await page.waitForFunction((n) => Number(document.querySelector('banwen-root')?.getAttribute('data-paint-seq')) > n, seq)
-    await page.locator('.bw-panel .bw-item').first().hover()
-    await page.waitForTimeout(300)
-    const after = await editorState(page)
-    expect(await stop()).toBe(0)
+    const { before, after, mutations } = await repaintWithoutEdit(page)
+    expect(mutations).toBe(0)
     expect(after.html).toBe(before.html)
     expect(after.data).toBe(before.data)
     expect(after.data).not.toMatch(/banwen|highlight/)

@@ -118,3 +118,20 @@ export async function watchMutations(page: Page): Promise<() => Promise<number>>
       return w.__mut
     })
 }
+
+/**
+ * Repaints with no edit (the 文种 changed in the panel) and hovers a finding, watching the
+ * editor: its state before and after, and how many DOM mutations it saw meanwhile.
+ */
+export async function repaintWithoutEdit(page: Page): Promise<{ before: Awaited<ReturnType<typeof editorState>>; after: Awaited<ReturnType<typeof editorState>>; mutations: number }> {
+  const before = await editorState(page)
+  const stop = await watchMutations(page)
+  const seq = Number((await hostData(page)).paintSeq)
+  await page.locator('.bw-panel select').selectOption('方案')
+  await page.waitForFunction((n) => Number(document.querySelector('banwen-root')?.getAttribute('data-paint-seq')) > n, seq)
+  // Hover and open a card too: reading positions must not touch the editor either.
+  await page.locator('.bw-panel .bw-item').first().hover()
+  await page.waitForTimeout(300)
+  const after = await editorState(page)
+  return { before, after, mutations: await stop() }
+}
