@@ -80,7 +80,7 @@ export default defineBackground(() => {
     'editor:undo-step': async (m, sender) => {
       const tabId = sender.tab?.id
       if (tabId === undefined) return { marked: false }
-      const [res] = await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, world: 'MAIN', func: markUndoStep, args: [m.frame] })
+      const [res] = await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, world: 'MAIN', func: markUndoStep, args: [m.target] })
       return { marked: res?.result === true }
     },
     'quota:get': async () => {

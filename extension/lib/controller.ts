@@ -222,9 +222,9 @@ export class Controller {
     },
     applyFix: (session, id) => {
       this.actions.closeCard()
-      void session.applyFix(id).then((f) => {
-        if (!f) return this.notice('未能自动修改，请在正文中手动修改')
-        void this.telemetry(session, 'apply', { ruleId: f.ruleId })
+      void session.applyFix(id).then((r) => {
+        if ('failed' in r) return this.notice(r.failed === 'gone' ? '此处已改动，无需采纳' : '未能自动修改，请在正文中手动修改')
+        void this.telemetry(session, 'apply', { ruleId: r.applied.ruleId })
         this.notice('已采纳（可按 Ctrl+Z 撤销）')
       })
     },

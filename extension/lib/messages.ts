@@ -10,6 +10,7 @@
  *   stays inside the extension (offscreen document), and never reaches telemetry.
  */
 import type { RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent, Fingerprint } from '../../core'
+import type { UndoTarget } from './background/undo-step'
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
@@ -58,8 +59,8 @@ export interface MessageMap {
   'telemetry:push': { req: { events: TelemetryEvent[] }; res: { queued: number } }
   'tab:status': { req: TabStatus; res: { ok: true } }
   'quota:get': { req: Record<string, never>; res: QuotaResponse | null }
-  /** 采纳 in an iframe editor: mark an undo step through the editor's API (index among the frame's iframes). */
-  'editor:undo-step': { req: { frame: number }; res: { marked: boolean } }
+  /** 采纳: mark an undo step through the editor's own API in the page (TinyMCE, CKEditor 4, Quill). */
+  'editor:undo-step': { req: { target: UndoTarget }; res: { marked: boolean } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never

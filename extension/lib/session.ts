@@ -6,6 +6,7 @@ import { applyFix, createAnalyzer, fixText, type Analyzer, type Finding, type Re
 import type { EditorAdapter } from './adapters/types'
 import { messageClassifier } from './classifier'
 import type { Config } from './config'
+import { mapSpan, textEdit } from './marks/remap'
 import type { Painter } from './marks/types'
 import type { PageFields } from './page/fields'
 
@@ -138,23 +139,28 @@ export class EditorSession {
 
   /**
    * 采纳: applies the finding's fix through the editor's input path, on offsets read just now
-   * (the drafter may have typed since the last analysis). Resolves to the finding applied, or
-   * null when it is gone or the editor did not take the change.
+   * (the drafter may have typed since the last analysis). `gone`: the words were changed
+   * meanwhile; `refused`: the editor did not take the change (or is composing).
    */
-  async applyFix(id: string): Promise<Finding | null> {
+  async applyFix(id: string): Promise<{ applied: Finding } | { failed: 'gone' | 'refused' }> {
     // Never write under the IME: the drafter's unfinished pinyin would be lost.
-    if (this.adapter.composing) return null
+    if (this.adapter.composing) return { failed: 'refused' }
+    const shown = this.finding(id)
+    if (!shown?.fix) return { failed: 'gone' }
+    // The same words, where the text is now: an edit in the same sentence changes the finding's id.
+    const before = this.text
     this.run()
-    const f = this.finding(id)
-    if (!f?.fix) return null
+    const span = mapSpan(shown, textEdit(before, this.text))
+    const f = span && this.report?.findings.find((x) => x.ruleId === shown.ruleId && x.start === span.start && x.end === span.end)
+    if (!f?.fix) return { failed: 'gone' }
     const expected = applyFix(this.text, f)
     await this.adapter.replace(f, fixText(f.fix))
     // Editors render their model a moment later; the text must become exactly the fixed one.
     for (let i = 0; i < 20; i++) {
-      if (this.adapter.getText() === expected) return f
+      if (this.adapter.getText() === expected) return { applied: f }
       await new Promise((ok) => setTimeout(ok, 30))
     }
-    return null
+    return { failed: 'refused' }
   }
 
   setDocType(docType: string | undefined): void {

@@ -74,13 +74,16 @@ export class EditableAdapter implements EditorAdapter {
   async replace(span: Span, text: string): Promise<void> {
     this.select(span)
     const range = this.rangeFor(span)
-    if (range) await replaceSelection(this.doc, this.element, range, text, this.frame ? () => this.undoStep() : undefined)
+    if (range) await replaceSelection(this.doc, this.element, range, text, () => this.undoStep())
   }
 
-  /** Iframe editors with keystroke-driven undo (TinyMCE, CKEditor 4) mark the step through their API. */
+  /** Editors whose undo steps follow keys or time (TinyMCE, CKEditor 4, Quill) mark the step through their API. */
   private undoStep(): Promise<unknown> {
-    const frames = [...(this.frame?.ownerDocument.querySelectorAll('iframe') ?? [])]
-    return send('editor:undo-step', { frame: frames.indexOf(this.frame!) }, 1000)
+    const frame = this.frame
+    const target = frame
+      ? { frame: [...frame.ownerDocument.querySelectorAll('iframe')].indexOf(frame) }
+      : { editable: [...this.doc.querySelectorAll('[contenteditable]')].indexOf(this.element) }
+    return send('editor:undo-step', { target }, 1000)
   }
 
   onChange(cb: () => void): () => void {
