@@ -65,6 +65,8 @@ async function installProbes(page: Page): Promise<void> {
       requestAnimationFrame(() => b.frameLag.push(performance.now() - ts))
     }
     document.addEventListener('input', onInput, true)
+    // Slate (wangEditor) cancels beforeinput and applies the key itself: no input event follows.
+    document.addEventListener('beforeinput', () => { b.lastInput = performance.now() }, true)
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longtasks.push(e.duration)
     }).observe({ type: 'longtask', buffered: false })
