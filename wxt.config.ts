@@ -17,7 +17,8 @@ export default defineConfig({
     // The oldest core that runs everything, with fallbacks below it (docs/older-cores.md):
     // storage.session needs 102, 'wasm-unsafe-eval' in an MV3 policy 103.
     minimum_chrome_version: MIN_CHROME,
-    permissions: ['storage', 'offscreen', 'alarms', 'sidePanel'],
+    // scripting: 采纳 marks an undo step through TinyMCE's / CKEditor 4's own API in the page.
+    permissions: ['storage', 'offscreen', 'alarms', 'sidePanel', 'scripting'],
     host_permissions: ['<all_urls>'],
     // IT departments push service, token, unit and filing policy by browser policy (docs/deployment.md).
     storage: { managed_schema: 'managed_schema.json' },

@@ -185,6 +185,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           end: s.start + h.end,
           message: `「${matched}」：${messageFor(rule, matched)}`,
           suggestion: rule.suggestion,
+          ...('fix' in rule && rule.fix ? { fix: rule.fix } : {}),
           weight: rule.weight,
           origin: 'rule',
           sentence: s.index,

@@ -1,6 +1,8 @@
+import type { Finding } from './schema/report'
 import type { Rule, RuleExample, RuleSet } from './schema/ruleset'
 import { createAnalyzer } from './analyzer'
 import { fingerprint } from './copy/fingerprint'
+import { applyFix } from './fix'
 import { charTotal, countChars } from './text/count'
 
 /** One rule example, run: what was expected and what the engine did. */
@@ -28,13 +30,32 @@ export function filler(chars: number): string {
   return parts.join('')
 }
 
-export function expandExample(ex: RuleExample): { text: string; span: [number, number] | null; title?: string; docType?: string; superior?: string[] } {
+export function expandExample(ex: RuleExample): { text: string; span: [number, number] | null; title?: string; docType?: string; superior?: string[]; fixed?: string } {
   const o = typeof ex === 'string' ? { text: ex } : ex
-  const expanded = o.text.replace(FILL, (_, n: string) => filler(Number(n)))
+  const fill = (s: string) => s.replace(FILL, (_, n: string) => filler(Number(n)))
+  const expanded = fill(o.text)
   const m = MARK.exec(expanded)
   const text = expanded.replace(MARK, '$1')
   const span: [number, number] | null = m ? [m.index, m.index + m[1]!.length] : null
-  return { text, span, title: 'title' in o ? o.title : undefined, docType: 'docType' in o ? o.docType : undefined, superior: 'superior' in o ? o.superior : undefined }
+  return {
+    text,
+    span,
+    title: 'title' in o ? o.title : undefined,
+    docType: 'docType' in o ? o.docType : undefined,
+    superior: 'superior' in o ? o.superior : undefined,
+    fixed: 'fixed' in o && o.fixed !== undefined ? fill(o.fixed) : undefined,
+  }
+}
+
+/** A rule with a fix shows, on a bad example, the text after 采纳; that text no longer trips the rule there. */
+function fixProblem(rule: Rule, hit: Finding | undefined, fixed: string, analyze: (t: string) => Finding[], text: string): string | undefined {
+  if (!('fix' in rule) || !rule.fix) return '规则没有 fix，反例却写了 fixed'
+  if (!hit?.fix) return '结果未带规则的 fix'
+  const got = applyFix(text, hit)
+  if (got !== fixed) return `采纳后应为「${fixed}」，实际为「${got}」`
+  const before = analyze(text).filter((f) => f.ruleId === rule.id).length
+  if (analyze(got).filter((f) => f.ruleId === rule.id).length >= before) return '采纳后规则仍在原处触发'
+  return undefined
 }
 
 /** Sentence-level rules must mark their span; document-level ones may fire anywhere. */
@@ -52,7 +73,7 @@ export function runRuleExamples(ruleSet: RuleSet, only?: (r: Rule) => boolean): 
     if (!rule.enabled || (only && !only(rule))) continue
     for (const kind of ['bad', 'good'] as const) {
       rule.examples[kind].forEach((ex, index) => {
-        const { text, span, title, docType, superior } = expandExample(ex)
+        const { text, span, title, docType, superior, fixed } = expandExample(ex)
         const analyzer = superior ? createAnalyzer({ ruleSet, overlaps: 'all', strict: true, superior: superior.map((s, i) => fingerprint(s, { id: `example-${i}` })) }) : plain
         const report = analyzer.analyzeSync(text, { title, docType })
         const hits = report.findings.filter((f) => f.ruleId === rule.id)
@@ -67,6 +88,12 @@ export function runRuleExamples(ruleSet: RuleSet, only?: (r: Rule) => boolean): 
               : `应标出「${text.slice(span[0], span[1])}」，实际未触发`
         } else if (needsMarker(rule)) problem = '反例缺少 <m>…</m> 标记'
         else if (!hits.length) problem = '应触发，实际未触发'
+        if (!problem && kind === 'bad' && fixed !== undefined) {
+          const hit = span ? hits.find((f) => f.start === span[0] && f.end === span[1]) : hits[0]
+          problem = fixProblem(rule, hit, fixed, (t) => analyzer.analyzeSync(t, { title, docType }).findings, text)
+        }
+        if (!problem && kind === 'bad' && index === rule.examples.bad.length - 1 && 'fix' in rule && rule.fix && !rule.examples.bad.some((e) => typeof e !== 'string' && e.fixed !== undefined))
+          problem = '有 fix 的规则至少要有一个写明 fixed（采纳后全文）的反例'
         results.push({ ruleId: rule.id, kind, index, text: short, ok: !problem, ...(problem ? { problem } : {}) })
       })
     }

@@ -132,6 +132,7 @@ export function toFinding(f: RawFinding, points: number): Finding {
     end: f.end,
     message: f.message,
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
     points,
     origin: f.origin,
     ...(f.confidence !== undefined ? { confidence: round2(f.confidence) } : {}),

@@ -17,6 +17,9 @@ const STATIC_ROOTS: Record<string, string> = {
   assets: join(here, 'public'),
   'vendor/tinymce': join(root, 'node_modules/tinymce'),
   'vendor/ckeditor5': join(root, 'node_modules/ckeditor5/dist/browser'),
+  'vendor/ckeditor4': join(root, 'node_modules/ckeditor4'),
+  'vendor/wangeditor': join(root, 'node_modules/@wangeditor/editor/dist'),
+  'vendor/quill': join(root, 'node_modules/quill/dist'),
 }
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,6 +65,16 @@ async function serveFile(base: string, rel: string): Promise<Response> {
   }
 }
 
+let tiptap: Promise<string> | null = null
+/** Tiptap ships ES modules only: bundled once per server from node_modules. */
+function tiptapBundle(): Promise<string> {
+  tiptap ??= import('esbuild').then(async ({ build }) => {
+    const out = await build({ entryPoints: [join(here, 'vendor-src/tiptap.ts')], bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' })
+    return out.outputFiles[0]!.text
+  })
+  return tiptap
+}
+
 export function createDemoApp(submissions: Submission[]): Hono {
   const app = new Hono()
   app.get('/', (c) => c.redirect('/demo/'))
@@ -69,6 +82,7 @@ export function createDemoApp(submissions: Submission[]): Hono {
   app.get('/demo/', () => serveFile(STATIC_ROOTS.assets!, 'index.html'))
   app.get('/demo/draft', () => serveFile(STATIC_ROOTS.assets!, 'draft.html'))
   app.get('/demo/draft.html', () => serveFile(STATIC_ROOTS.assets!, 'draft.html'))
+  app.get('/demo/vendor/tiptap.js', async () => new Response(await tiptapBundle(), { headers: { 'content-type': TYPES['.js']! } }))
   for (const [prefix, base] of Object.entries(STATIC_ROOTS)) {
     app.get(`/demo/${prefix}/*`, (c) => serveFile(base, decodeURIComponent(c.req.path.slice(`/demo/${prefix}/`.length))))
   }
@@ -121,7 +135,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.env.PORT ?? 8790)
   startDemoServer({ port }).then((s) => {
     console.log(`办文演示办公系统：${s.url}/demo/`)
-    console.log('  拟稿页：/demo/draft.html?editor=textarea|contenteditable|iframe|tinymce|ckeditor5')
+    console.log('  拟稿页：/demo/draft.html?editor=textarea|contenteditable|iframe|tinymce|ckeditor5|wangeditor|quill|ckeditor4|ckeditor4-full|tiptap')
     console.log('  将 .output/chrome-mv3 作为未打包扩展加载到 Chromium 后打开上面的地址。')
   })
 }

@@ -1,4 +1,5 @@
 import type { Category, Severity } from '../schema/common'
+import type { Fix } from '../schema/report'
 import { hashString } from '../text/shingle'
 
 /** Stable across edits elsewhere: rule, the text it sits in, and its place in that text. */
@@ -13,6 +14,7 @@ export interface RawFinding {
   end: number
   message: string
   suggestion?: string
+  fix?: Fix
   weight: number
   origin: 'rule' | 'model'
   confidence?: number

@@ -4,6 +4,16 @@ import { CategorySchema, SeveritySchema } from './common'
 export const DimensionSchema = z.enum(['concise', 'substance', 'burden', 'norms', 'originality'])
 export type Dimension = z.infer<typeof DimensionSchema>
 
+/**
+ * What 采纳 does to a finding's span: delete it, or replace it with the given text. Only rules
+ * whose span is exactly the words to change (phrase and regex rules) carry one.
+ */
+export const FixSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('delete') }).strict(),
+  z.object({ op: z.literal('replace'), text: z.string().min(1) }).strict(),
+])
+export type Fix = z.infer<typeof FixSchema>
+
 export const FindingSchema = z.object({
   /** Stable across edits elsewhere in the document: rule + sentence text + place in the sentence. */
   id: z.string(),
@@ -15,6 +25,8 @@ export const FindingSchema = z.object({
   end: z.number().int().nonnegative(),
   message: z.string(),
   suggestion: z.string().optional(),
+  /** The rule's 采纳 fix for this span. */
+  fix: FixSchema.optional(),
   /** 办文指数 points this finding costs; the breakdown is the sum of these. */
   points: z.number().nonnegative(),
   origin: z.enum(['rule', 'model']),

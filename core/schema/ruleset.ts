@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CategorySchema, SeveritySchema } from './common'
-import { DimensionSchema } from './report'
+import { DimensionSchema, FixSchema } from './report'
 import bundled from '../ruleset/default/base.json'
 
 /**
@@ -14,6 +14,8 @@ export const RuleExampleSchema = z.union([
     title: z.string().optional(),
     docType: z.string().optional(),
     superior: z.array(z.string()).optional(),
+    /** For rules with a fix: the whole text after 采纳 on the marked span. */
+    fixed: z.string().optional(),
   }),
 ])
 export type RuleExample = z.infer<typeof RuleExampleSchema>
@@ -71,8 +73,10 @@ const RuleBase = {
   }),
 }
 
-export const PhraseRuleSchema = z.object({ ...RuleBase, kind: z.literal('phrase'), phrases: z.array(z.string().min(2)).min(1) }).strict()
-export const RegexRuleSchema = z.object({ ...RuleBase, kind: z.literal('regex'), pattern: regexString }).strict()
+/** Rules whose span is exactly the words at fault may say how 采纳 rewrites it. */
+const fix = FixSchema.optional()
+export const PhraseRuleSchema = z.object({ ...RuleBase, kind: z.literal('phrase'), phrases: z.array(z.string().min(2)).min(1), fix }).strict()
+export const RegexRuleSchema = z.object({ ...RuleBase, kind: z.literal('regex'), pattern: regexString, fix }).strict()
 /** Formula opening/closing paragraphs, matched in the first/last `window` sentences. */
 export const FrameRuleSchema = z
   .object({

@@ -6,7 +6,8 @@ import type { Report } from './report'
  * What the extension tells the service. Scores, counts and rule ids only: never document text.
  * `reason` is the drafter's own override note, not part of the document.
  */
-export const TelemetryKindSchema = z.enum(['analyzed', 'filed', 'override', 'dismiss', 'false-positive'])
+/** `apply` is 采纳 (a rule's fix applied), `dismiss` is 忽略: per rule, how drafters take it. */
+export const TelemetryKindSchema = z.enum(['analyzed', 'filed', 'override', 'dismiss', 'false-positive', 'apply'])
 export type TelemetryKind = z.infer<typeof TelemetryKindSchema>
 
 export const TelemetryEventSchema = z
@@ -29,7 +30,7 @@ export const TelemetryEventSchema = z
     /** filed/override: the filing decision and what the drafter did. */
     action: z.enum(['pass', 'warn', 'justify', 'block', 'submitted', 'returned']).optional(),
     reason: z.string().max(2000).optional(),
-    /** dismiss/false-positive: the rule concerned. */
+    /** apply/dismiss/false-positive: the rule concerned. */
     ruleId: z.string().max(100).optional(),
     /** sha-256 of the document text, so a reviewer can match a filed record to a file. */
     docHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),

@@ -126,6 +126,9 @@
       api.getHtml = function () { return ed.getData() }
       api.setText = function (t) { ed.setData(toParagraphs(t)) }
     })
+  } else if (window.demoOfficeEditors && window.demoOfficeEditors[kind]) {
+    hidden = hiddenBody()
+    api.ready = window.demoOfficeEditors[kind](slot, api, { toParagraphs: toParagraphs, loadScript: loadScript, loadCss: loadCss })
   }
   api.ready = api.ready.then(function () { document.documentElement.setAttribute('data-editor-ready', kind) })
   window.demoEditor = api

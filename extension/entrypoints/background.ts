@@ -22,6 +22,7 @@ import { forgetTab, recordTabStatus } from '../lib/background/tab-status'
 import { TelemetryQueue } from '../lib/background/telemetry-queue'
 import { isAsideRequest, isSyncNow, type AsideResponse, type SyncNowResponse } from '../lib/background/ui-protocol'
 import type { PanelSelect } from '../lib/ui/panel-select'
+import { markUndoStep } from '../lib/background/undo-step'
 
 const SYNC_ALARM = 'banwen:sync'
 const SYNC_MINUTES = 5
@@ -99,6 +100,12 @@ export default defineBackground(() => {
       const select: PanelSelect = { type: 'panel:select', session: String(m.session), finding: String(m.finding) }
       await browser.tabs.sendMessage(tabId, select, { frameId: m.frameId }).catch(() => null)
       return { ok: true }
+    },
+    'editor:undo-step': async (m, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId === undefined) return { marked: false }
+      const [res] = await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, world: 'MAIN', func: markUndoStep, args: [m.target] })
+      return { marked: res?.result === true }
     },
     'quota:get': async () => {
       const s = await loadSettings(kv)

@@ -264,6 +264,14 @@ export class Controller {
       // The card goes where the span is after scrolling.
       requestAnimationFrame(() => this.showCard(session, id, true))
     },
+    applyFix: (session, id) => {
+      this.actions.closeCard()
+      void session.applyFix(id).then((r) => {
+        if ('failed' in r) return this.notice(r.failed === 'gone' ? '此处已改动，无需采纳' : '未能自动修改，请在正文中手动修改')
+        void this.telemetry(session, 'apply', { ruleId: r.applied.ruleId })
+        this.notice('已采纳（可按 Ctrl+Z 撤销）')
+      })
+    },
     ignore: (session, id) => {
       const f = session.finding(id)
       this.actions.closeCard()

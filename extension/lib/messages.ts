@@ -12,6 +12,7 @@
  *   ever reaches telemetry.
  */
 import type { FilingDecision, FilingPolicy, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
+import type { UndoTarget } from './background/undo-step'
 
 /** What the content script needs to run; the background fills it from sync + options. */
 export interface ConfigResponse {
@@ -96,6 +97,8 @@ export interface MessageMap {
   'filing:collect': { req: { frames?: number[] }; res: { entries: FilingEntry[] } }
   /** A finding clicked in the top frame's panel for another frame's editor: select it there. */
   'frame:select': { req: { frameId: number; session: string; finding: string }; res: { ok: boolean } }
+  /** 采纳: mark an undo step through the editor's own API in the page (TinyMCE, CKEditor 4, Quill). */
+  'editor:undo-step': { req: { target: UndoTarget }; res: { marked: boolean } }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -116,7 +119,7 @@ export interface FramesUpdate {
   frames: Record<string, EditorSnapshot[]>
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select']
+const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select', 'editor:undo-step']
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

@@ -2,10 +2,11 @@
  * One editor's analysis loop: debounced, never during IME composition, incremental through the
  * analyzer's sentence cache, stale model results dropped. Reads the editor; the painter draws.
  */
-import { createAnalyzer, type Analyzer, type Finding, type Report } from '../../core'
+import { applyFix, createAnalyzer, fixText, type Analyzer, type Finding, type Report } from '../../core'
 import type { EditorAdapter } from './adapters/types'
 import { messageClassifier } from './classifier'
 import type { Config } from './config'
+import { mapSpan, textEdit } from './marks/remap'
 import type { Painter } from './marks/types'
 import type { PageFields } from './page/fields'
 
@@ -134,6 +135,32 @@ export class EditorSession {
     this.ignored.add(id)
     this.painter.paint(this.visibleFindings())
     this.listener(this)
+  }
+
+  /**
+   * 采纳: applies the finding's fix through the editor's input path, on offsets read just now
+   * (the drafter may have typed since the last analysis). `gone`: the words were changed
+   * meanwhile; `refused`: the editor did not take the change (or is composing).
+   */
+  async applyFix(id: string): Promise<{ applied: Finding } | { failed: 'gone' | 'refused' }> {
+    // Never write under the IME: the drafter's unfinished pinyin would be lost.
+    if (this.adapter.composing) return { failed: 'refused' }
+    const shown = this.finding(id)
+    if (!shown?.fix) return { failed: 'gone' }
+    // The same words, where the text is now: an edit in the same sentence changes the finding's id.
+    const before = this.text
+    this.run()
+    const span = mapSpan(shown, textEdit(before, this.text))
+    const f = span && this.report?.findings.find((x) => x.ruleId === shown.ruleId && x.start === span.start && x.end === span.end)
+    if (!f?.fix) return { failed: 'gone' }
+    const expected = applyFix(this.text, f)
+    await this.adapter.replace(f, fixText(f.fix))
+    // Editors render their model a moment later; the text must become exactly the fixed one.
+    for (let i = 0; i < 20; i++) {
+      if (this.adapter.getText() === expected) return { applied: f }
+      await new Promise((ok) => setTimeout(ok, 30))
+    }
+    return { failed: 'refused' }
   }
 
   setDocType(docType: string | undefined): void {

@@ -10,7 +10,7 @@ import { defaultRuleSet } from '../../core'
 import { startDemoServer, type DemoServer } from '../../demo/server'
 import { launchWithExtension, ROOT, type Launched } from './browser'
 import { DRAFT, TITLE } from '../fixtures/drafts'
-import { editorState, focusEnd, hostData, markCounts, openDraft, typeDraft, waitForAnalyses, watchMutations, type Kind } from './page'
+import { editorState, focusEnd, hostData, markCounts, openDraft, repaintWithoutEdit, typeDraft, waitForAnalyses, type Kind } from './page'
 
 const SHOTS = join(ROOT, 'test-results')
 const hasBurdenRules = defaultRuleSet().rules.some((r) => r.category === 'burden' && r.enabled)
@@ -74,17 +74,8 @@ describe.each(KINDS)('%s', (kind) => {
     await openDraft(page, demo.url, kind)
     await draftTyped(page, kind)
     await page.waitForTimeout(400)
-    const before = await editorState(page)
-    const stop = await watchMutations(page)
-    const seq = Number((await hostData(page)).paintSeq)
-    // A repaint with no edit: change the 文种 in the panel.
-    await page.locator('.bw-panel select').selectOption('方案')
-    await page.waitForFunction((n) => Number(document.querySelector('banwen-root')?.getAttribute('data-paint-seq')) > n, seq)
-    // Hover and open a card too: reading positions must not touch the editor either.
-    await page.locator('.bw-panel .bw-item').first().hover()
-    await page.waitForTimeout(300)
-    const after = await editorState(page)
-    expect(await stop()).toBe(0)
+    const { before, after, mutations } = await repaintWithoutEdit(page)
+    expect(mutations).toBe(0)
     expect(after.html).toBe(before.html)
     expect(after.text).toBe(before.text)
     expect(after.data).toBe(before.data)

@@ -1,7 +1,17 @@
 /** Page-side helpers for the demo office page: typing into each editor kind, reading marks. */
 import type { Page } from 'playwright-core'
 
-export type Kind = 'textarea' | 'contenteditable' | 'iframe' | 'tinymce' | 'ckeditor5'
+export type Kind = 'textarea' | 'contenteditable' | 'iframe' | 'tinymce' | 'ckeditor5' | OfficeKind
+/** The editors office systems embed (demo/public/office-editors.js). */
+export type OfficeKind = 'wangeditor' | 'quill' | 'ckeditor4' | 'ckeditor4-full' | 'tiptap'
+
+const CLICK_TARGET: Record<OfficeKind, string> = {
+  wangeditor: '[data-slate-editor]',
+  quill: '.ql-editor',
+  ckeditor4: 'iframe.cke_wysiwyg_frame',
+  'ckeditor4-full': 'iframe.cke_wysiwyg_frame',
+  tiptap: '.ProseMirror',
+}
 
 export interface HostData {
   editors?: string
@@ -35,6 +45,10 @@ export async function focusEnd(page: Page, kind: Kind): Promise<void> {
   if (kind === 'tinymce' || kind === 'iframe') {
     const sel = kind === 'tinymce' ? 'iframe.tox-edit-area__iframe' : '#doc-editor-frame'
     await page.frameLocator(sel).locator('body').click()
+  } else if (kind in CLICK_TARGET) {
+    const sel = CLICK_TARGET[kind as OfficeKind]
+    if (sel.startsWith('iframe')) await page.frameLocator(sel).locator('body').click()
+    else await page.locator(sel).click()
   } else if (kind === 'ckeditor5') {
     await page.locator('.ck-editor__editable').click()
   } else {
@@ -103,4 +117,21 @@ export async function watchMutations(page: Page): Promise<() => Promise<number>>
       w.__obs.disconnect()
       return w.__mut
     })
+}
+
+/**
+ * Repaints with no edit (the 文种 changed in the panel) and hovers a finding, watching the
+ * editor: its state before and after, and how many DOM mutations it saw meanwhile.
+ */
+export async function repaintWithoutEdit(page: Page): Promise<{ before: Awaited<ReturnType<typeof editorState>>; after: Awaited<ReturnType<typeof editorState>>; mutations: number }> {
+  const before = await editorState(page)
+  const stop = await watchMutations(page)
+  const seq = Number((await hostData(page)).paintSeq)
+  await page.locator('.bw-panel select').selectOption('方案')
+  await page.waitForFunction((n) => Number(document.querySelector('banwen-root')?.getAttribute('data-paint-seq')) > n, seq)
+  // Hover and open a card too: reading positions must not touch the editor either.
+  await page.locator('.bw-panel .bw-item').first().hover()
+  await page.waitForTimeout(300)
+  const after = await editorState(page)
+  return { before, after, mutations: await stop() }
 }

@@ -214,6 +214,27 @@ describe('background with the real service', () => {
     await page.close()
   }, 90_000)
 
+  it('sends 采纳 and 忽略 to the service per rule, without the text', async () => {
+    const page = await b.context.newPage()
+    await openDraft(page, demo.url, 'contenteditable')
+    await typeDraft(page, 'contenteditable', ['各施工队要以只争朝夕的精神抢修水毁道路。', '各村要建立巡查台账。'])
+    await page.waitForFunction(() => Number(document.querySelector('banwen-root')?.getAttribute('data-findings') ?? 0) >= 2, null, { timeout: 10_000 })
+    const before = telemetryPosts().length
+    // This profile's window is narrow: the panel starts collapsed beside the editor.
+    if (await page.locator('.bw-panel.bw-collapsed').count()) await page.locator('.bw-panel.bw-collapsed').click()
+    await page.locator('.bw-panel .bw-item[data-finding^="tao.zhengzhi.yi-jingshen:"]').click()
+    await page.locator('.bw-card button[data-action=apply]').click()
+    await expect.poll(() => page.locator('[contenteditable]').first().innerText()).not.toContain('只争朝夕')
+    const burden = page.locator('.bw-panel .bw-item[data-category=burden]').first()
+    const burdenRule = (await burden.getAttribute('data-finding'))!.split(':')[0]
+    await burden.click()
+    await page.locator('.bw-card button[data-action=ignore]').click()
+    const delivered = () => telemetryPosts().slice(before).filter((x) => x.status === 200).flatMap((x) => (JSON.parse(x.body) as { events: TelemetryEvent[] }).events)
+    await expect.poll(() => delivered().map((e) => `${e.kind} ${e.ruleId}`).sort(), { timeout: 20_000 }).toEqual(['apply tao.zhengzhi.yi-jingshen', `dismiss ${burdenRule}`].sort())
+    for (const x of proxy.exchanges.slice(-5)) expect(x.body).not.toMatch(/抢修水毁|巡查台账/)
+    await page.close()
+  }, 60_000)
+
   it('queues events while the service is down, shows them, and delivers each exactly once when it returns', async () => {
     const countBefore = await eventCount()
     await svc.stop()

@@ -5,6 +5,8 @@
  */
 import { buildTextMap, offsetFromPoint, rangeFromOffsets, type TextMap } from './dom-text'
 import { ChangeHub } from './events'
+import { send } from '../messages'
+import { replaceSelection } from './input-path'
 import type { EditorAdapter, EditorKind, Span } from './types'
 
 export class EditableAdapter implements EditorAdapter {
@@ -40,6 +42,10 @@ export class EditableAdapter implements EditorAdapter {
     return this.map.text
   }
 
+  get lastText(): string {
+    return this.map.text
+  }
+
   rangeFor(span: Span): Range | null {
     return rangeFromOffsets(this.map, span.start, span.end)
   }
@@ -63,6 +69,21 @@ export class EditableAdapter implements EditorAdapter {
     // A DOM selection is what the drafter would make; editors with a model (CKEditor 5) follow it.
     sel.removeAllRanges()
     sel.addRange(range)
+  }
+
+  async replace(span: Span, text: string): Promise<void> {
+    this.select(span)
+    const range = this.rangeFor(span)
+    if (range) await replaceSelection(this.doc, this.element, range, text, () => this.undoStep())
+  }
+
+  /** Editors whose undo steps follow keys or time (TinyMCE, CKEditor 4, Quill) mark the step through their API. */
+  private undoStep(): Promise<unknown> {
+    const frame = this.frame
+    const target = frame
+      ? { frame: [...frame.ownerDocument.querySelectorAll('iframe')].indexOf(frame) }
+      : { editable: [...this.doc.querySelectorAll('[contenteditable]')].indexOf(this.element) }
+    return send('editor:undo-step', { target }, 1000)
   }
 
   onChange(cb: () => void): () => void {

@@ -40,6 +40,9 @@ export class EditorFinder {
   private observer: MutationObserver
   private timer: ReturnType<typeof setTimeout> | null = null
   private poll: ReturnType<typeof setInterval>
+  /** Iframe documents whose rewrite (document.write: new <html>, same Document) we watch for. */
+  private rewrites = new Map<Document, MutationObserver>()
+  private soonTimers: Array<ReturnType<typeof setTimeout>> = []
   /** This document is an iframe editor's body inside a same-origin page: the parent handles it. */
   private readonly childOfSameOrigin: boolean
 
@@ -88,8 +91,24 @@ export class EditorFinder {
       if (this.tracked.has(el)) continue
       const adapter = make()
       this.tracked.set(el, adapter)
+      if (adapter.frame) this.watchRewrite(adapter.doc)
       this.hooks.found(adapter)
     }
+  }
+
+  /**
+   * CKEditor 4's setData() rewrites its iframe with document.write: the body (and every listener
+   * on it) is new and is made editable a moment later. Look again soon, not at the next poll,
+   * so marks are redrawn on the loaded draft at once.
+   */
+  private watchRewrite(doc: Document): void {
+    if (this.rewrites.has(doc)) return
+    const obs = new MutationObserver(() => {
+      for (const t of this.soonTimers) clearTimeout(t)
+      this.soonTimers = [0, 60, 200, 500, 1200].map((ms) => setTimeout(() => this.hooks.busy() || this.scan(), ms))
+    })
+    obs.observe(doc, { childList: true })
+    this.rewrites.set(doc, obs)
   }
 
   /** Elements that are editors now, each with a factory for its adapter. */
@@ -142,6 +161,9 @@ export class EditorFinder {
     this.observer.disconnect()
     clearInterval(this.poll)
     if (this.timer) clearTimeout(this.timer)
+    for (const t of this.soonTimers) clearTimeout(t)
+    for (const obs of this.rewrites.values()) obs.disconnect()
+    this.rewrites.clear()
     for (const a of this.tracked.values()) a.destroy()
     this.tracked.clear()
   }

@@ -1,5 +1,6 @@
 /** <textarea> and text inputs: the value is the text; marks are drawn by the mirror painter. */
 import { ChangeHub } from './events'
+import { replaceInField } from './input-path'
 import { measureOffsetTop } from '../marks/mirror-style'
 import type { EditorAdapter, Span } from './types'
 
@@ -38,6 +39,10 @@ export class TextareaAdapter implements EditorAdapter {
     return this.last
   }
 
+  get lastText(): string {
+    return this.last
+  }
+
   rangeFor(): Range | null {
     return null
   }
@@ -55,6 +60,10 @@ export class TextareaAdapter implements EditorAdapter {
       const top = measureOffsetTop(el as HTMLTextAreaElement, span.start)
       el.scrollTop = Math.max(0, top - el.clientHeight / 3)
     }
+  }
+
+  async replace(span: Span, text: string): Promise<void> {
+    replaceInField(this.element, span.start, span.end, text)
   }
 
   onChange(cb: () => void): () => void {

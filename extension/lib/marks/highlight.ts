@@ -1,12 +1,15 @@
 /**
  * Marks through the CSS Custom Highlight API: ranges registered with the document, styled by
- * ::highlight() rules. Nothing is inserted into the editor, so editors with their own model
- * (CKEditor 5) cannot revert it and undo history stays clean.
+ * ::highlight() rules in an adopted stylesheet. Nothing is inserted into the editor's document,
+ * so editors with their own model cannot revert it, undo history stays clean, and full-page
+ * editors (CKEditor 4 fullPage) never serialise anything of ours.
  */
 import type { Category } from '../../../core'
 import type { EditorAdapter } from '../adapters/types'
 import { CATEGORY_ORDER, highlightCss, highlightName } from './categories'
+import { adoptStyle } from './doc-style'
 import { contains, rangeRects } from './geometry'
+import { TrackedRanges } from './tracked'
 import type { Mark, Painter } from './types'
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight
@@ -24,7 +27,7 @@ export function supportsHighlights(doc: Document): boolean {
 /** One Highlight per category per document, shared by the painters of all editors in it. */
 class DocHighlights {
   readonly byName = new Map<string, Highlight>()
-  constructor(doc: Document) {
+  constructor(private doc: Document) {
     const w = doc.defaultView as unknown as Required<HighlightWindow>
     const names = [...CATEGORY_ORDER, 'active' as const]
     names.forEach((c, i) => {
@@ -34,7 +37,12 @@ class DocHighlights {
       w.CSS.highlights!.set(highlightName(c), h)
       this.byName.set(highlightName(c), h)
     })
-    injectStyle(doc, 'banwen-highlight-style', highlightCss())
+    this.ensureStyle()
+  }
+
+  /** Re-adopted before each paint: a rewritten document (document.write) or a page script may have dropped it. */
+  ensureStyle(): void {
+    adoptStyle(this.doc, highlightCss())
   }
 }
 
@@ -48,22 +56,19 @@ function registryFor(doc: Document): DocHighlights {
   return r
 }
 
-/** A <style> in the document's head: page chrome, not editor content (an iframe's body is the editor). */
-export function injectStyle(doc: Document, id: string, css: string): void {
-  if (doc.getElementById(id)) return
-  const style = doc.createElement('style')
-  style.id = id
-  style.textContent = css
-  ;(doc.head ?? doc.documentElement).appendChild(style)
-}
-
 export class HighlightPainter implements Painter {
-  private ranges = new Map<string, { mark: Mark; range: Range }>()
+  private tracked: TrackedRanges
   private active: Range | null = null
+  private activeId: string | null = null
   private reg: DocHighlights
 
   constructor(private adapter: EditorAdapter) {
     this.reg = registryFor(adapter.doc)
+    this.tracked = new TrackedRanges(adapter, (before, after) => {
+      for (const t of before) this.highlight(t.mark.category).delete(t.range)
+      for (const t of after) this.highlight(t.mark.category).add(t.range)
+      this.setActive(this.activeId)
+    })
   }
 
   private highlight(c: Category | 'active'): Highlight {
@@ -72,19 +77,16 @@ export class HighlightPainter implements Painter {
 
   paint(marks: Mark[]): void {
     this.clear()
-    for (const mark of marks) {
-      const range = this.adapter.rangeFor(mark)
-      if (!range || range.collapsed) continue
-      this.ranges.set(mark.id, { mark, range })
-      this.highlight(mark.category).add(range)
-    }
+    this.reg.ensureStyle()
+    for (const t of this.tracked.set(marks)) this.highlight(t.mark.category).add(t.range)
   }
 
   setActive(id: string | null): void {
     const h = this.highlight('active')
     if (this.active) h.delete(this.active)
     this.active = null
-    const hit = id ? this.ranges.get(id) : undefined
+    this.activeId = id
+    const hit = id ? this.tracked.items.get(id) : undefined
     if (hit) {
       this.active = hit.range
       h.add(hit.range)
@@ -95,7 +97,7 @@ export class HighlightPainter implements Painter {
     const offset = this.adapter.offsetAtPoint(x, y)
     if (offset === null) return []
     const out: string[] = []
-    for (const [id, { mark, range }] of this.ranges) {
+    for (const [id, { mark, range }] of this.tracked.items) {
       if (offset < mark.start || offset > mark.end) continue
       // The caret lands on the nearest character even beside the text: check the boxes too.
       if ([...range.getClientRects()].some((r) => contains(r, x, y))) out.push(id)
@@ -104,20 +106,21 @@ export class HighlightPainter implements Painter {
   }
 
   rectsOf(id: string): DOMRect[] {
-    const hit = this.ranges.get(id)
+    const hit = this.tracked.items.get(id)
     return hit ? rangeRects(hit.range, this.adapter.frame) : []
   }
 
-  /** Live ranges follow edits by themselves: nothing to hide. */
+  /** Ranges follow edits (live, or remapped by offsets when the editor re-renders): nothing to hide. */
   stale(): void {}
 
   private clear(): void {
-    for (const { mark, range } of this.ranges.values()) this.highlight(mark.category).delete(range)
-    this.ranges.clear()
+    for (const { mark, range } of this.tracked.items.values()) this.highlight(mark.category).delete(range)
+    this.tracked.items.clear()
     this.setActive(null)
   }
 
   destroy(): void {
     this.clear()
+    this.tracked.destroy()
   }
 }

@@ -1,5 +1,5 @@
 /** The card over a mark: which rule, why, what to write instead, and what the drafter can do. */
-import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../core'
+import { CATEGORY_LABELS, SEVERITY_LABELS, type Fix } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
 import type { UiActions } from './actions'
 import { exampleParts, ruleOf, ruleTitle } from './rules'
@@ -16,6 +16,8 @@ function place(anchor: DOMRect): { left: number; top: number; maxHeight: number 
   if (below >= 220 || below >= anchor.top) return { left, top: anchor.bottom + 6, maxHeight: Math.max(160, below) }
   return { left, top: Math.max(8, anchor.top - 6 - Math.min(420, anchor.top - 14)), maxHeight: Math.min(420, anchor.top - 14) }
 }
+
+const fixTitle = (fix: Fix) => (fix.op === 'delete' ? '删去这几个字' : `改为「${fix.text}」`)
 
 export function Card({ card, actions }: { card: CardState; actions: UiActions }) {
   const { session } = card
@@ -85,6 +87,11 @@ export function Card({ card, actions }: { card: CardState; actions: UiActions })
         </div>
       ) : null}
       <div className="bw-card-actions">
+        {f.fix ? (
+          <button data-action="apply" className="bw-primary" onClick={() => actions.applyFix(session, f.id)} title={fixTitle(f.fix)}>
+            采纳
+          </button>
+        ) : null}
         <button data-action="ignore" onClick={() => actions.ignore(session, f.id)} title="本文件内不再提示此处">
           忽略
         </button>

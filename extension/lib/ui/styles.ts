@@ -86,7 +86,7 @@ button{font:inherit}
 .bw-reason textarea{font:inherit;padding:6px;border:1px solid #d1d5db;border-radius:6px;resize:vertical}
 .bw-block-note{color:#b91c1c}
 .bw-modal-actions{display:flex;justify-content:flex-end;gap:10px;margin-top:14px}
-.bw-modal-actions .bw-primary{background:#b91c1c;border-color:#b91c1c;color:#fff}
-.bw-modal-actions .bw-primary:hover{background:#991b1b}
+.bw-modal-actions .bw-primary,.bw-card-actions .bw-primary{background:#b91c1c;border-color:#b91c1c;color:#fff}
+.bw-modal-actions .bw-primary:hover,.bw-card-actions .bw-primary:hover{background:#991b1b}
 .bw-modal-actions button:disabled{opacity:.45;cursor:not-allowed}
 `
