@@ -12,10 +12,10 @@ const problems = (rs: ReturnType<typeof withRule>) => runRuleExamples(rs, (r) =>
 describe('采纳 fixes in the rule set', () => {
   it('the finding carries the rule fix, and applying it rewrites exactly the span', () => {
     const text = '各校要切实加强校车接送管理。'
-    const f = createAnalyzer({ ruleSet: base }).analyzeSync(text).findings.find((x) => x.ruleId === 'tao.stock.qieshi-jiaqiang')!
+    const f = createAnalyzer({ ruleSet: base, strict: true }).analyzeSync(text).findings.find((x) => x.ruleId === 'tao.stock.qieshi-jiaqiang')!
     expect(f.fix).toEqual({ op: 'replace', text: '加强' })
     expect(applyFix(text, f)).toBe('各校要加强校车接送管理。')
-    const g = createAnalyzer({ ruleSet: base }).analyzeSync('各施工队要以只争朝夕的精神抢修水毁道路。').findings.find((x) => x.ruleId === 'tao.zhengzhi.yi-jingshen')!
+    const g = createAnalyzer({ ruleSet: base, strict: true }).analyzeSync('各施工队要以只争朝夕的精神抢修水毁道路。').findings.find((x) => x.ruleId === 'tao.zhengzhi.yi-jingshen')!
     expect(g.fix).toEqual({ op: 'delete' })
     // Findings without a fix are left alone.
     expect(applyFix('甲乙', { start: 0, end: 1 })).toBe('甲乙')
