@@ -45,6 +45,7 @@ export default defineBackground(() => {
       user: s.user,
       storeText: configured && (await storeTextAllowed(kv, s.unit)),
       siteProfiles: s.siteProfiles,
+      strict: s.strict,
       filing: (await storedPolicy(kv)).filing ?? null,
       serverConfigured: configured,
       model: await modelInfo(),

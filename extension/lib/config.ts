@@ -26,6 +26,7 @@ export function bundledConfig(): Config {
     user: 'anonymous',
     storeText: false,
     siteProfiles: [],
+    strict: false,
     filing: null,
     serverConfigured: false,
     model: null,
@@ -52,6 +53,7 @@ export async function loadConfig(timeoutMs = 1500): Promise<Config> {
     ruleSet,
     fingerprints: res.fingerprints ?? [],
     siteProfiles: res.siteProfiles ?? [],
+    strict: res.strict === true,
     extensionVersion: res.extensionVersion || manifestVersion(),
     source: 'background',
   }

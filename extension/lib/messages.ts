@@ -27,6 +27,8 @@ export interface ConfigResponse {
   storeText: boolean
   /** Site profiles from the options page, tried before the rule set's own. */
   siteProfiles: SiteProfile[]
+  /** 严格模式 from the options page: the picky tier is shown too (never scored). */
+  strict: boolean
   /** Parts of the filing policy set by browser policy (IT), laid over the rule set's; null when none. */
   filing: Partial<FilingPolicy> | null
   /** A service URL is set; when false, telemetry stays local and quota:get answers null. */

@@ -50,6 +50,7 @@ export class EditorSession {
       ruleSet: config.ruleSet,
       superior: config.fingerprints,
       classifier: config.model ? messageClassifier(config.model) : null,
+      strict: config.strict,
     })
     this.offs.push(adapter.onChange(() => this.schedule()))
     this.offs.push(adapter.onEditStart(() => painter.stale()))
@@ -69,10 +70,11 @@ export class EditorSession {
     }, delay)
   }
 
-  docOptions(): { title?: string; docType?: string } {
+  docOptions(): { title?: string; docType?: string; today: string } {
     const title = this.fields.title()
     const docType = this.docTypeOverride ?? this.fields.docType()
-    return { ...(title ? { title } : {}), ...(docType ? { docType } : {}) }
+    // A draft has no 成文日期 yet: its deadlines are counted from today, on the drafter's calendar.
+    return { ...(title ? { title } : {}), ...(docType ? { docType } : {}), today: localToday() }
   }
 
   /** Analyses the current text now and repaints; returns the report (the filing check uses it). */
@@ -174,4 +176,9 @@ export class EditorSession {
     for (const off of this.offs) off()
     this.painter.destroy()
   }
+}
+
+function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }

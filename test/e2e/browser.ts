@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type Worker, type BrowserContext } from 'playwright-core'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3')
@@ -39,7 +39,19 @@ export interface Launched {
   close(): Promise<void>
 }
 
-export async function launchWithExtension(opts: { viewport?: { width: number; height: number } } = {}): Promise<Launched> {
+/**
+ * The editor suites exercise adapters, marks and dialogs with every rule, whatever its tier: the
+ * extension starts in 严格模式 unless a test asks for the default (test/e2e/tiers.test.ts).
+ */
+export async function setStrict(worker: Worker, strict: boolean): Promise<void> {
+  await worker.evaluate(async (on) => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(x: object): Promise<void> } } } }).chrome.storage.local
+    const current = (await local.get('settings')).settings ?? {}
+    await local.set({ settings: { ...current, strict: on } })
+  }, strict)
+}
+
+export async function launchWithExtension(opts: { viewport?: { width: number; height: number }; strict?: boolean } = {}): Promise<Launched> {
   const dir = ensureExtensionBuilt()
   const userDataDir = mkdtempSync(join(tmpdir(), 'banwen-e2e-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,7 +73,8 @@ export async function launchWithExtension(opts: { viewport?: { width: number; he
     ],
   })
   // The service worker registering means the extension is loaded.
-  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 })
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+  await setStrict(worker, opts.strict ?? true)
   return {
     context,
     close: async () => {

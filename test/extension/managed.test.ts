@@ -5,7 +5,7 @@ import { memoryKV } from '../../extension/lib/background/kv'
 import { applyManaged, lockedFields, MANAGED_KEY, managedFiling, mirrorManaged, readManagedPolicy } from '../../extension/lib/background/managed'
 import { loadLocalSettings, loadSettings, SETTINGS_KEY } from '../../extension/lib/background/settings'
 
-const local = { serverUrl: 'https://mine.example.cn', token: 'my-token', unit: '本人填的单位', user: 'u-12345678', siteProfiles: [] }
+const local = { serverUrl: 'https://mine.example.cn', token: 'my-token', unit: '本人填的单位', user: 'u-12345678', siteProfiles: [], strict: false }
 const area = (values: Record<string, unknown>) => ({ get: async () => structuredClone(values) })
 
 describe('managed policy', () => {

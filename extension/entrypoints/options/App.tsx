@@ -3,6 +3,7 @@ import { ConnectionForm } from './ConnectionForm'
 import { ProfilesEditor } from './ProfilesEditor'
 import { SyncPanel } from './SyncPanel'
 import { ManagedNotice } from './ManagedNotice'
+import { StrictToggle } from './StrictToggle'
 import { useManaged, useOverview, useSettings } from './storage'
 import { lockedFields } from '../../lib/background/managed'
 
@@ -18,6 +19,7 @@ export function App() {
       {settings && managed ? (
         <>
           <ConnectionForm settings={settings} locked={lockedFields(managed)} />
+          <StrictToggle strict={settings.strict} />
           <ProfilesEditor profiles={settings.siteProfiles} />
         </>
       ) : (

@@ -15,13 +15,15 @@ export const SettingsSchema = z
     /** Pseudonymous: a code, never a name. */
     user: z.string().min(1, '用户代号不能为空').max(100),
     siteProfiles: z.array(SiteProfileSchema),
+    /** 严格模式: also show the picky tier (marks not yet proven on real documents), never scored. */
+    strict: z.boolean(),
   })
   .strict()
 export type Settings = z.infer<typeof SettingsSchema>
 
 export const randomUser = () => `u-${crypto.randomUUID().slice(0, 8)}`
 
-export const defaultSettings = (): Settings => ({ serverUrl: '', token: '', unit: '', user: randomUser(), siteProfiles: [] })
+export const defaultSettings = (): Settings => ({ serverUrl: '', token: '', unit: '', user: randomUser(), siteProfiles: [], strict: false })
 
 /** The settings in force: the drafter's own, with what the browser policy sets laid over them (managed.ts). */
 export async function loadSettings(kv: KV): Promise<Settings> {

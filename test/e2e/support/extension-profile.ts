@@ -3,7 +3,7 @@
  * browser and start it again on the same chrome.storage (test/e2e/browser.ts uses a fresh one).
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core'
-import { CHROMIUM, ensureExtensionBuilt, EXTENSION_DIR, ROOT } from '../browser'
+import { CHROMIUM, ensureExtensionBuilt, EXTENSION_DIR, ROOT, setStrict } from '../browser'
 
 export interface ExtensionBrowser {
   context: BrowserContext
@@ -19,6 +19,8 @@ export interface ProfileOptions {
   extensionDir?: string
   /** More Chromium switches (e.g. turning a web platform feature off). */
   args?: string[]
+  /** 严格模式 (default on for the suites, which test mechanics, not tiers). */
+  strict?: boolean
 }
 
 export async function launchProfile(userDataDir: string, opts: ProfileOptions = {}): Promise<ExtensionBrowser> {
@@ -33,6 +35,7 @@ export async function launchProfile(userDataDir: string, opts: ProfileOptions = 
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
   const extensionId = new URL(worker.url()).host
+  await setStrict(worker, opts.strict ?? true)
   return {
     context,
     worker,
