@@ -17,13 +17,18 @@ export function onePerSpan(findings: RawFinding[], generic: Set<string>): RawFin
   }
   const sorted = [...findings].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
   const kept: RawFinding[] = []
+  // Compared within their sentence only: a 15 MB text has hundreds of thousands of findings.
+  const bySentence = new Map<number, RawFinding[]>()
   for (const f of sorted) {
     if (f.sentence < 0) {
       kept.push(f)
       continue
     }
-    const clash = kept.some((k) => k.sentence === f.sentence && k.category === f.category && k.start < f.end && f.start < k.end)
-    if (!clash) kept.push(f)
+    const here = bySentence.get(f.sentence) ?? []
+    if (here.some((k) => k.category === f.category && k.start < f.end && f.start < k.end)) continue
+    here.push(f)
+    bySentence.set(f.sentence, here)
+    kept.push(f)
   }
   return kept
 }

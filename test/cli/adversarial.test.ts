@@ -97,7 +97,8 @@ describe('banwen check: hostile documents', () => {
     const [file, , chars, , , , tao] = row!.split(',')
     expect(file).toBe('big.txt')
     expect(Number(chars)).toBeGreaterThan(5_000_000)
-    expect(Number(tao)).toBeGreaterThan(200_000)
+    // One default-tier 套话 mark per paragraph (提高政治站位); 高度重视 is 严格模式 only.
+    expect(Number(tao)).toBeGreaterThan(100_000)
   }, 240_000)
 })
 
