@@ -10,6 +10,7 @@ import { onError, onNotFound } from './lib/errors'
 import { createPublished } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
 import { dashboardHandler } from './lib/static'
+import { cleanUrl } from './lib/url'
 import { analyzeRoutes } from './routes/analyze'
 import { auditRoutes } from './routes/audit'
 import { documentRoutes } from './routes/documents'
@@ -48,6 +49,7 @@ export function createApp(o: AppOptions) {
   const app = new Hono<AppEnv>()
   app.onError(onError)
   app.notFound(onNotFound)
+  app.use(cleanUrl)
   app.use('/api/*', corsFor(config.corsOrigins))
   // A default body limit for writes; routes that take more set their own, larger one.
   app.on(['POST', 'PUT', 'DELETE'], '/api/*', async (c, next) => (BIG.has(c.req.path) ? next() : smallBody(c, next)))

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown[],
+    /** More fields of the error object, for a client to act on (the bad indexes of a batch). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -20,13 +22,13 @@ export class ApiError extends Error {
 export const invalid = (e: z.ZodError, message = '请求参数有误') => new ApiError(400, 'invalid_request', message, formatZodError(e))
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what}不存在`)
 
-export function errorBody(code: string, message: string, details?: unknown[]) {
-  return { error: { code, message, ...(details?.length ? { details } : {}) } }
+export function errorBody(code: string, message: string, details?: unknown[], extra?: Record<string, unknown>) {
+  return { error: { code, message, ...(details?.length ? { details } : {}), ...extra } }
 }
 
 /** app.onError: every failure leaves as { error: { code, message, details? } }. */
 export function onError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status)
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status)
   if (err instanceof z.ZodError) return c.json(errorBody('invalid_request', '请求参数有误', formatZodError(err)), 400)
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody('payload_too_large', '请求体过大'), 413)

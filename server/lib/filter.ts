@@ -1,6 +1,5 @@
 import { z } from 'zod'
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+import { DaySchema as day } from '../../core'
 
 /** Filters shared by the aggregate and document queries. Dates are whole days in the service's time zone. */
 export const EventFilterSchema = z.object({

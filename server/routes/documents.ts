@@ -13,7 +13,7 @@ const ListQuery = EventFilterSchema.extend({
   hash: Hash.optional(),
   maxScore: z.coerce.number().min(0).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })
 const TextBody = z
   .object({

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { DaySchema } from '../../core'
 import type { AppEnv } from '../lib/auth'
 import type { Deps } from '../lib/deps'
 import { invalid, notFound } from '../lib/errors'
@@ -13,7 +14,7 @@ const Meta = z.object({
   title: z.string().trim().min(1, '标题不能为空').max(200),
   issuer: z.string().max(100).optional(),
   docNo: z.string().max(100).optional(),
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  issuedOn: DaySchema.optional(),
 })
 const JsonBody = Meta.extend({ text: z.string().min(20, '正文太短，无法生成指纹').max(500_000) }).strict()
 

@@ -9,13 +9,15 @@ import { jsonBody, param, query } from '../lib/validate'
 const UnitParam = z.object({ unit: z.string().min(1).max(100) })
 /** The current year where the offices are (BANWEN_TZ), not where the server's clock is set. */
 const yearIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()))
+/** Documents a unit may file in a year: far above any real quota, inside PostgreSQL's integer. */
+const MAX_QUOTA = 1_000_000
 const PolicyBody = z.object({ storeText: z.boolean() }).strict()
 const QuotaBody = z
   .object({
     year: z.number().int().min(2000).max(2100),
     /** null: fall back to last year's count. */
-    total: z.number().int().min(0).nullable(),
-    byDocType: z.record(z.string().min(1).max(20), z.number().int().min(0)).default({}),
+    total: z.number().int().min(0).max(MAX_QUOTA).nullable(),
+    byDocType: z.record(z.string().min(1).max(20), z.number().int().min(0).max(MAX_QUOTA)).default({}),
   })
   .strict()
 const OverridesBody = z.object({ overrides: UnitOverridesSchema }).strict()
