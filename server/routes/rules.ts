@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { formatZodError, RuleSetSchema, runRuleExamples, type ExampleResult, type RuleSet } from '../../core'
 import type { AppEnv } from '../lib/auth'
-import { scopeUnit, type Deps } from '../lib/deps'
+import { requireAllUnits, scopeUnit, type Deps } from '../lib/deps'
 import { diffRuleSets } from '../lib/diff'
 import { ApiError, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
@@ -65,6 +65,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         return c.json({ valid: r.errors.length === 0 && failed === 0, errors: r.errors, examples: r.examples, failed })
       })
       .post('/rulesets', auth.role('admin'), bodyLimit({ maxSize: 2 * MB }), async (c) => {
+        requireAllUnits(c.get('principal'))
         const { ruleSet, note } = await jsonBody(c, Envelope)
         const r = checkRuleSet(ruleSet)
         if (!r.ruleSet) throw new ApiError(400, 'invalid_ruleset', `规则集格式错误，共 ${r.errors.length} 处`, r.errors)
@@ -76,6 +77,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         return c.json({ ...version, examples: r.examples.length }, 201)
       })
       .post('/rulesets/:ref/rollback', auth.role('admin'), async (c) => {
+        requireAllUnits(c.get('principal'))
         const target = await resolve(param(c, RefParam).ref)
         if (target.current) throw new ApiError(409, 'already_current', `版本「${target.version}」已是当前版本`)
         const done = await store.rulesets.rollback(target.rev, c.get('principal'))

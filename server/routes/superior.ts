@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { DaySchema } from '../../core'
 import type { AppEnv } from '../lib/auth'
-import type { Deps } from '../lib/deps'
+import { requireAllUnits, type Deps } from '../lib/deps'
 import { invalid, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
 import { etagMatches } from '../lib/published'
@@ -30,6 +30,7 @@ export function superiorRoutes({ auth, store, published }: Deps) {
       })
       .get('/superior', auth.role('reviewer'), async (c) => c.json({ documents: await store.superior.list() }))
       .post('/superior', auth.role('admin'), bodyLimit({ maxSize: 25 * 1024 * 1024 }), async (c) => {
+        requireAllUnits(c.get('principal'))
         let meta: z.infer<typeof Meta>
         let text: string
         if (isMultipart(c)) {
@@ -45,6 +46,7 @@ export function superiorRoutes({ auth, store, published }: Deps) {
         return c.json(doc, 201)
       })
       .delete('/superior/:id', auth.role('admin'), async (c) => {
+        requireAllUnits(c.get('principal'))
         const { id } = param(c, z.object({ id: z.string().min(1).max(40) }))
         if (!(await store.superior.remove(id, c.get('principal')))) throw notFound(`上级文件「${id}」`)
         await published.invalidate()
