@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { safeError } from '../lib/log'
 import type { Db } from './types'
 
 // bigint (count(*), bigserial) as a JS number, as PGlite returns it.
@@ -21,7 +22,7 @@ export async function openPostgres(url: string, opts: { schema?: string; dropSch
     types,
     ...(opts.schema ? { options: `-c search_path="${opts.schema}"` } : {}),
   })
-  pool.on('error', (e) => console.error('数据库连接出错：', e.message))
+  pool.on('error', (e) => console.error(`数据库连接出错：${safeError(e)}`))
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,

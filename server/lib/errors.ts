@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { formatZodError } from '../../core'
+import { safeError } from './log'
 
 /** An error the client may see: a stable code, a Chinese message, optional details. */
 export class ApiError extends Error {
@@ -34,7 +35,7 @@ export function onError(err: Error, c: Context) {
     if (err.status === 413) return c.json(errorBody('payload_too_large', '请求体过大'), 413)
     return c.json(errorBody('http_error', err.message || '请求无法处理'), err.status)
   }
-  console.error('[banwen] 未处理的错误：', err)
+  console.error(`[banwen] 未处理的错误（${c.req.method} ${c.req.path}）：${safeError(err)}`)
   return c.json(errorBody('internal_error', '服务内部错误，请稍后重试'), 500)
 }
 

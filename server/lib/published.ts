@@ -1,6 +1,7 @@
 import { createAnalyzer, type Analyzer, type Fingerprint, type RuleSet, type SentenceClassifier } from '../../core'
 import type { Store } from '../store'
 import { etagOf } from './hash'
+import { safeError } from './log'
 import { applyOverrides, type UnitOverrides } from './overrides'
 
 export interface Served {
@@ -74,7 +75,7 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
   /** Fresh enough: served from memory. Stale: served from memory while a check runs. Never loaded: waits. */
   async function get(): Promise<State> {
     if (!state) return refresh()
-    if (Date.now() - checkedAt > o.refreshMs) refresh().catch((e) => console.error('[banwen] 刷新规则集失败：', e))
+    if (Date.now() - checkedAt > o.refreshMs) refresh().catch((e) => console.error(`[banwen] 刷新规则集失败：${safeError(e)}`))
     return state
   }
 
