@@ -9,6 +9,7 @@ import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
 import { createPublished } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
+import { secureHeaders } from './lib/secure-headers'
 import { dashboardHandler } from './lib/static'
 import { cleanUrl } from './lib/url'
 import { analyzeRoutes } from './routes/analyze'
@@ -25,6 +26,7 @@ import type { Store } from './store'
 
 const BIG = new Set(['/api/telemetry', '/api/analyze', '/api/extract', '/api/rulesets', '/api/rulesets/validate', '/api/superior', '/api/documents/text'])
 const smallBody = bodyLimit({ maxSize: 64 * 1024 })
+const dashboardHeaders = secureHeaders('dashboard')
 
 // Every validation message the service returns is in Chinese.
 z.config(z.locales.zhCN())
@@ -49,6 +51,8 @@ export function createApp(o: AppOptions) {
   const app = new Hono<AppEnv>()
   app.onError(onError)
   app.notFound(onNotFound)
+  app.use('/api/*', secureHeaders('api'))
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : dashboardHeaders(c, next)))
   app.use(cleanUrl)
   app.use('/api/*', corsFor(config.corsOrigins))
   // A default body limit for writes; routes that take more set their own, larger one.

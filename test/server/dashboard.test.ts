@@ -49,6 +49,8 @@ describe('看板（无头 Chromium）', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
+    // A resource the Content-Security-Policy blocks shows as a console error.
+    page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text()))
     await page.addInitScript((t) => localStorage.setItem('banwen.token', t), token)
     await page.goto(`${base}/${hash}`)
     ;(page as Page & { errors: string[] }).errors = errors

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { openPglite } from '../../server/db/pglite'
+import { setup, type Env } from './helpers'
+
+let env: Env
+beforeAll(async () => {
+  env = await setup(() => openPglite())
+})
+afterAll(() => env.db.close())
+
+const common = (res: Response) => {
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  expect(res.headers.get('x-frame-options')).toBe('DENY')
+  expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
+}
+
+it('接口的每个应答（成功、304、错误）都带安全头，CSP 不许执行任何内容', async () => {
+  const ok = await env.call('GET', '/api/health', { token: null })
+  const etag = (await env.call('GET', '/api/rules', { token: env.tokens.drafter })).headers.get('etag')!
+  const notModified = await env.call('GET', '/api/rules', { token: env.tokens.drafter, headers: { 'if-none-match': etag } })
+  expect(notModified.status).toBe(304)
+  const denied = await env.call('GET', '/api/me', { token: null })
+  const missing = await env.call('GET', '/api/nothing')
+  for (const res of [ok, notModified, denied, missing]) {
+    common(res)
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
+  }
+})
+
+it('看板页面：只加载本站脚本与样式，禁止被嵌入', async () => {
+  for (const path of ['/', '/documents', '/%ZZ']) {
+    const res = await env.app.request(path)
+    common(res)
+    const csp = res.headers.get('content-security-policy')!
+    expect(csp).toMatch(/script-src 'self'(;|$)/)
+    expect(csp).not.toMatch(/unsafe-eval/)
+    expect(csp).toMatch(/object-src 'none'/)
+  }
+})
