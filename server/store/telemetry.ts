@@ -10,8 +10,10 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
   reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
+// Rows go in by id, so two batches sharing events lock them in the same order and wait for
+// each other instead of deadlocking (PostgreSQL).
 const INSERT = `INSERT INTO events (${NAMES})
-  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS})
+  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ORDER BY id
   ON CONFLICT (id) DO NOTHING`
 
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
@@ -47,7 +49,9 @@ export function telemetryStore(db: Db) {
      * that retries after a lost answer delivers each event exactly once.
      */
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
-      const rows = events.map((e) => toRow(e, tokenId))
+      const byId = new Map<string, TelemetryEvent>()
+      for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
+      const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
       let accepted = 0
       await db.tx(async (q) => {
         for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
