@@ -21,7 +21,8 @@ describe.skipIf(!PG_URL)('两个服务实例共用一个 PostgreSQL', () => {
     const url = new URL(PG_URL!)
     url.searchParams.set('options', `-c search_path=${schema}`)
     // Both start at once, as a deployment would: migrations, seeding and the admin token must not collide.
-    ;[a, b] = await Promise.all([0, 1].map(() => startService({ DATABASE_URL: url.toString(), BANWEN_ADMIN_TOKEN: admin, BANWEN_RATE_LIMIT: '0' })))
+    const start = () => startService({ DATABASE_URL: url.toString(), BANWEN_ADMIN_TOKEN: admin, BANWEN_RATE_LIMIT: '0' })
+    ;[a, b] = await Promise.all([start(), start()])
     const res = await fetch(`${a.url}/api/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'drafter', name: '扩容测试' }) })
     drafter = (await res.json()).token
   }, 60_000)
