@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { lockDataDir } from './lock'
-import { openPglite } from './pglite'
+import { openPgliteThread } from './pglite-thread'
 import { openPostgres } from './postgres'
 import { migrate } from './migrate'
 import type { Db } from './types'
@@ -19,7 +19,7 @@ export async function openDb(o: { databaseUrl?: string; dataDir?: string }): Pro
         mkdirSync(o.dataDir, { recursive: true })
         release = lockDataDir(o.dataDir)
       }
-      db = await openPglite(o.dataDir)
+      db = await openPgliteThread(o.dataDir)
     }
     await migrate(db)
   } catch (e) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openPglite } from '../../server/db/pglite'
+import { openPgliteThread } from '../../server/db/pglite-thread'
 import { setup, type Env } from './helpers'
 
 let env: Env
 beforeAll(async () => {
-  env = await setup(() => openPglite())
+  env = await setup(() => openPgliteThread())
 })
 afterAll(() => env.db.close())
 

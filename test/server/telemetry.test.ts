@@ -84,8 +84,8 @@ eachStore('遥测', (open) => {
 
 describe('遥测批量上限', () => {
   it('超过 500 条的批次被拒绝', async () => {
-    const { openPglite } = await import('../../server/db/pglite')
-    const env = await setup(() => openPglite())
+    const { openPgliteThread } = await import('../../server/db/pglite-thread')
+    const env = await setup(() => openPgliteThread())
     const res = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, json: { events: Array.from({ length: 501 }, () => event()) } })
     expect(res.status).toBe(400)
     expect((await res.json()).error.details[0]).toMatch(/^events: /)
