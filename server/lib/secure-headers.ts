@@ -31,11 +31,11 @@ const DASHBOARD = {
   ].join('; '),
 }
 
-/** Security headers on every answer; set after the route so its own headers stay. */
+/** Security headers on every answer, error or not; set before the route, so the answer is built with them. */
 export function secureHeaders(kind: 'api' | 'dashboard'): MiddlewareHandler {
   const headers = Object.entries(kind === 'api' ? API : DASHBOARD)
   return async (c, next) => {
+    for (const [k, v] of headers) c.header(k, v)
     await next()
-    for (const [k, v] of headers) c.res.headers.set(k, v)
   }
 }
