@@ -10,6 +10,7 @@ import { sha256 } from './lib/hash'
  */
 export async function bootstrap(store: Store, o: { adminToken?: string } = {}): Promise<{ newAdminToken: string | null; seeded: boolean }> {
   const seeded = await store.rulesets.seed(defaultRuleSet())
+  await store.telemetry.ensureRollups()
   if (o.adminToken) {
     if (o.adminToken.length < 16) throw new Error('BANWEN_ADMIN_TOKEN 至少需要 16 个字符')
     if (!(await store.tokens.byHash(sha256(o.adminToken))))

@@ -34,7 +34,14 @@ describe.skipIf(!PG_URL)('两个服务实例共用一个 PostgreSQL', () => {
 
   const post = (base: string, events: unknown[]) =>
     fetch(`${base}/api/telemetry`, { method: 'POST', headers: { authorization: `Bearer ${drafter}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) })
-  const count = async () => (await db.query<{ n: number; ids: number }>('SELECT count(*)::int AS n, count(DISTINCT id)::int AS ids FROM events')).rows[0]!
+  /** Events stored, distinct ids, and what the dashboard's rollups count: all three equal when nothing is lost or doubled. */
+  const count = async () => {
+    const row = (await db.query<{ n: number; ids: number; rolled: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT id)::int AS ids, (SELECT coalesce(sum(n), 0)::int FROM event_rollup) AS rolled FROM events',
+    )).rows[0]!
+    expect(row.rolled).toBe(row.n)
+    return { n: row.n, ids: row.ids }
+  }
 
   it('同一批事件以不同顺序同时发往两个实例：不死锁，每个事件只存一次', async () => {
     const before = (await count()).n
