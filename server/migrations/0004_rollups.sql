@@ -6,7 +6,6 @@ CREATE TABLE event_rollup (
   unit            text NOT NULL,
   doc_type        text NOT NULL,
   kind            text NOT NULL,
-  bucket          smallint NOT NULL,            -- least(floor(score / 10), 9)
   n               integer NOT NULL,
   score_sum       double precision NOT NULL,
   over_cap_known  integer NOT NULL,
@@ -20,7 +19,10 @@ CREATE TABLE event_rollup (
   c_disguise      bigint NOT NULL,
   c_copy          bigint NOT NULL,
   c_escalation    bigint NOT NULL,
-  PRIMARY KEY (day, unit, doc_type, kind, bucket)
+  -- Score histogram: h0 counts scores 0–9.x, … h9 counts 90–100.
+  h0 integer NOT NULL, h1 integer NOT NULL, h2 integer NOT NULL, h3 integer NOT NULL, h4 integer NOT NULL,
+  h5 integer NOT NULL, h6 integer NOT NULL, h7 integer NOT NULL, h8 integer NOT NULL, h9 integer NOT NULL,
+  PRIMARY KEY (day, unit, doc_type, kind)
 );
 
 -- Who was active: distinct users per day, unit, 文种 and kind.

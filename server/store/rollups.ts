@@ -4,6 +4,9 @@ import type { Db } from '../db/types'
 const CATEGORIES = CategorySchema.options
 const KEY = 'day, unit, doc_type, kind'
 const DAY = (tz: string) => `(at AT TIME ZONE ${tz})::date`
+/** Score histogram columns: h0 for 0–9.x … h9 for 90–100. */
+export const HISTOGRAM = Array.from({ length: 10 }, (_, b) => `h${b}`)
+const ADDED = ['n', 'score_sum', 'over_cap_known', 'over_cap', 'disguised', 'frame']
 
 /**
  * The three rollup INSERTs over `source`, a relation of event rows (the rows an ingest just
@@ -12,15 +15,14 @@ const DAY = (tz: string) => `(at AT TIME ZONE ${tz})::date`
  */
 export function rollupInserts(source: string, tz: string): string[] {
   const sums = CATEGORIES.map((c) => `c_${c}`)
+  const added = [...ADDED, ...sums, ...HISTOGRAM]
   return [
-    `INSERT INTO event_rollup (${KEY}, bucket, n, score_sum, over_cap_known, over_cap, disguised, frame, ${sums.join(', ')})
-     SELECT ${DAY(tz)}, unit, doc_type, kind, least(floor(score / 10), 9)::smallint, count(*), sum(score::float8), count(over_cap),
-       count(*) FILTER (WHERE over_cap), count(*) FILTER (WHERE disguised), count(*) FILTER (WHERE frame), ${sums.map((c) => `sum(${c})`).join(', ')}
-     FROM ${source} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT (${KEY}, bucket) DO UPDATE SET n = event_rollup.n + excluded.n, score_sum = event_rollup.score_sum + excluded.score_sum,
-       over_cap_known = event_rollup.over_cap_known + excluded.over_cap_known, over_cap = event_rollup.over_cap + excluded.over_cap,
-       disguised = event_rollup.disguised + excluded.disguised, frame = event_rollup.frame + excluded.frame,
-       ${sums.map((c) => `${c} = event_rollup.${c} + excluded.${c}`).join(', ')}`,
+    `INSERT INTO event_rollup (${KEY}, n, score_sum, over_cap_known, over_cap, disguised, frame, ${sums.join(', ')}, ${HISTOGRAM.join(', ')})
+     SELECT ${DAY(tz)}, unit, doc_type, kind, count(*), sum(score::float8), count(over_cap),
+       count(*) FILTER (WHERE over_cap), count(*) FILTER (WHERE disguised), count(*) FILTER (WHERE frame), ${sums.map((c) => `sum(${c})`).join(', ')},
+       ${HISTOGRAM.map((_, b) => `count(*) FILTER (WHERE bucket = ${b})`).join(', ')}
+     FROM (SELECT *, least(floor(score / 10), 9)::int AS bucket FROM ${source}) s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+     ON CONFLICT (${KEY}) DO UPDATE SET ${added.map((c) => `${c} = event_rollup.${c} + excluded.${c}`).join(', ')}`,
     `INSERT INTO user_rollup (${KEY}, usr)
      SELECT DISTINCT ${DAY(tz)}, unit, doc_type, kind, usr FROM ${source} ORDER BY 1, 2, 3, 4, 5
      ON CONFLICT DO NOTHING`,

@@ -1,5 +1,6 @@
 import { CategorySchema } from '../../core'
 import type { Db } from '../db/types'
+import { HISTOGRAM } from './rollups'
 import { rollupWhereOf, whereOf, type EventFilter } from '../lib/filter'
 
 export type Basis = 'filed' | 'analyzed' | 'all'
@@ -77,14 +78,14 @@ export function statsStore(db: Db, tz: string) {
           r.params,
         ),
         db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, r.params),
-        db.query<{ b: number; n: number }>(`SELECT bucket AS b, sum(n)::int AS n FROM event_rollup WHERE ${on} GROUP BY 1`, r.params),
+        db.query<Record<string, number>>(`SELECT ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_rollup WHERE ${on}`, r.params),
         db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
         db.query<{ at: Date; unit: string; usr: string; doc_type: string; action: string | null; reason: string | null; score: number }>(
           `SELECT at, unit, usr, doc_type, action, reason, score FROM events WHERE ${w.sql} AND kind = 'override' ORDER BY at DESC LIMIT 20`,
           w.params,
         ),
       ])
-      const counts = new Map(hist.map((h) => [h.b, h.n]))
+      const counts = hist[0]!
       return {
         basis,
         totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: users[0]!.users },
@@ -92,7 +93,7 @@ export function statsStore(db: Db, tz: string) {
         byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
         byUnitWeek: byUnitWeek.map((r) => ({ unit: r.unit, week: r.week, documents: r.documents, avgScore: r.avg_score })),
         byDocType: byDocType.map((r) => ({ docType: r.doc_type, ...measures(r) })),
-        scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts.get(b) ?? 0 })),
+        scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts[`h${b}`] ?? 0 })),
         overrides: {
           total: ovr.reduce((a, r) => a + r.n, 0),
           byAction: Object.fromEntries(ovr.map((r) => [r.action ?? '未注明', r.n])),
