@@ -9,6 +9,7 @@ import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
 import { createPublished } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
+import { sharedRateLimiter } from './lib/shared-ratelimit'
 import { secureHeaders } from './lib/secure-headers'
 import { dashboardHandler } from './lib/static'
 import { cleanUrl } from './lib/url'
@@ -40,7 +41,8 @@ export interface AppOptions {
 /** The whole service as a Hono app over a store; `app.request()` drives it in tests. */
 export function createApp(o: AppOptions) {
   const config: Config = { ...defaultConfig, ...o.config }
-  const limiter = rateLimiter(config.rateLimit)
+  // Several instances on one PostgreSQL share each token's limit; the embedded database has one instance.
+  const limiter = o.store.db.kind === 'postgres' ? sharedRateLimiter(o.store.db, config.rateLimit) : rateLimiter(config.rateLimit)
   const deps: Deps = {
     store: o.store,
     config,
