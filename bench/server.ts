@@ -52,7 +52,8 @@ function eventJson(): string {
   return JSON.stringify({
     id: randomBytes(12).toString('hex'),
     kind: Math.random() < 0.7 ? 'analyzed' : 'filed',
-    at: new Date(Date.now() - Math.floor(Math.random() * 90) * 86400000).toISOString(),
+    // Live telemetry: events happen as they are sent.
+    at: new Date().toISOString(),
     unit: `单位${Math.floor(Math.random() * 20)}`,
     user: `u${Math.floor(Math.random() * 500)}`,
     docType: ['通知', '方案', '报告'][Math.floor(Math.random() * 3)],

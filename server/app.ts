@@ -7,7 +7,7 @@ import { createAuth, type AppEnv } from './lib/auth'
 import { corsFor } from './lib/cors'
 import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
-import { createPublished } from './lib/published'
+import { createPublished, POLLED } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
 import { sharedRateLimiter } from './lib/shared-ratelimit'
 import { secureHeaders } from './lib/secure-headers'
@@ -53,7 +53,7 @@ export function createApp(o: AppOptions) {
   const app = new Hono<AppEnv>()
   app.onError(onError)
   app.notFound(onNotFound)
-  app.use('/api/*', secureHeaders('api'))
+  app.use('/api/*', secureHeaders('api', POLLED))
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : dashboardHeaders(c, next)))
   app.use(cleanUrl)
   app.use('/api/*', corsFor(config.corsOrigins))

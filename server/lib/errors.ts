@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { formatZodError } from '../../core'
 import { safeError } from './log'
+import { API_HEADERS } from './secure-headers'
 
 /** An error the client may see: a stable code, a Chinese message, optional details. */
 export class ApiError extends Error {
@@ -27,8 +28,9 @@ export function errorBody(code: string, message: string, details?: unknown[], ex
   return { error: { code, message, ...(details?.length ? { details } : {}), ...extra } }
 }
 
-/** app.onError: every failure leaves as { error: { code, message, details? } }. */
+/** app.onError: every failure leaves as { error: { code, message, details? } }, with the API's security headers. */
 export function onError(err: Error, c: Context) {
+  for (const [k, v] of Object.entries(API_HEADERS)) c.header(k, v)
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status)
   if (err instanceof z.ZodError) return c.json(errorBody('invalid_request', '请求参数有误', formatZodError(err)), 400)
   if (err instanceof HTTPException) {
@@ -39,4 +41,4 @@ export function onError(err: Error, c: Context) {
   return c.json(errorBody('internal_error', '服务内部错误，请稍后重试'), 500)
 }
 
-export const onNotFound = (c: Context) => c.json(errorBody('not_found', `接口不存在：${c.req.method} ${c.req.path}`), 404)
+export const onNotFound = (c: Context) => c.json(errorBody('not_found', `接口不存在：${c.req.method} ${c.req.path}`), 404, API_HEADERS)

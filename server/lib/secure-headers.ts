@@ -7,13 +7,13 @@ const COMMON = {
 }
 
 /** The API answers JSON only: nothing in it may run, load or be framed. */
-const API = { ...COMMON, 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" }
+export const API_HEADERS: Readonly<Record<string, string>> = { ...COMMON, 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" }
 
 /**
  * The dashboard loads its own scripts, styles and worker and talks to its own origin only.
  * Style attributes stay allowed for the not-built page and React's inline styles.
  */
-const DASHBOARD = {
+const DASHBOARD_HEADERS = {
   ...COMMON,
   'Content-Security-Policy': [
     "default-src 'self'",
@@ -31,11 +31,15 @@ const DASHBOARD = {
   ].join('; '),
 }
 
-/** Security headers on every answer, error or not; set before the route, so the answer is built with them. */
-export function secureHeaders(kind: 'api' | 'dashboard'): MiddlewareHandler {
-  const headers = Object.entries(kind === 'api' ? API : DASHBOARD)
+/**
+ * Security headers on every answer; set before the route, so the answer is built with them.
+ * `selfSecured`: GET routes that build their answers with API_HEADERS themselves (the hottest
+ * polls, answered without a Headers object); their errors get them from onError.
+ */
+export function secureHeaders(kind: 'api' | 'dashboard', selfSecured: ReadonlySet<string> = new Set()): MiddlewareHandler {
+  const headers = Object.entries(kind === 'api' ? API_HEADERS : DASHBOARD_HEADERS)
   return async (c, next) => {
-    for (const [k, v] of headers) c.header(k, v)
+    if (!(c.req.method === 'GET' && selfSecured.has(c.req.path))) for (const [k, v] of headers) c.header(k, v)
     await next()
   }
 }

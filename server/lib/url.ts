@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 import { hasUnsafeChars } from '../../core'
 import { ApiError } from './errors'
@@ -7,7 +8,8 @@ import { ApiError } from './errors'
  * or query is a 400 before any route reads it: routers pass undecodable text on as it is.
  */
 export const cleanUrl: MiddlewareHandler = async (c, next) => {
-  const url = c.req.url
+  // On @hono/node-server the raw path and query, without building the whole URL.
+  const url = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.url ?? c.req.url
   if (url.includes('%')) {
     let decoded: string
     try {

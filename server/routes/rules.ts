@@ -7,7 +7,7 @@ import { requireAllUnits, scopeUnit, type Deps } from '../lib/deps'
 import { diffRuleSets } from '../lib/diff'
 import { ApiError, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
-import { etagMatches } from '../lib/published'
+import { pollAnswer } from '../lib/published'
 import { jsonBody, param, query } from '../lib/validate'
 
 const MB = 1024 * 1024
@@ -46,9 +46,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         if (asked && asked.length > 100) throw new ApiError(400, 'invalid_request', '查询参数有误', ['unit: 单位名称过长（上限 100 字）'])
         const unit = scopeUnit(c.get('principal'), asked)
         const served = await published.rules(unit)
-        const headers = { ETag: served.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(header(c, 'if-none-match'), served.etag)) return c.body(null, 304, headers)
-        return c.body(served.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
+        return pollAnswer(header(c, 'if-none-match'), served)
       })
       .get('/rulesets', auth.role('reviewer'), async (c) => c.json({ versions: await store.rulesets.list() }))
       .get('/rulesets/diff', auth.role('reviewer'), async (c) => {

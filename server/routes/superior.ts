@@ -6,7 +6,7 @@ import type { AppEnv } from '../lib/auth'
 import { requireAllUnits, type Deps } from '../lib/deps'
 import { invalid, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
-import { etagMatches } from '../lib/published'
+import { pollAnswer } from '../lib/published'
 import { isMultipart, readUpload } from '../lib/upload'
 import { jsonBody, param } from '../lib/validate'
 
@@ -24,9 +24,7 @@ export function superiorRoutes({ auth, store, published }: Deps) {
       // Hashes only: the text of superior documents never leaves the service, nor is it kept.
       .get('/fingerprints', auth.role('drafter'), async (c) => {
         const fp = await published.fingerprints()
-        const headers = { ETag: fp.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(header(c, 'if-none-match'), fp.etag)) return c.body(null, 304, headers)
-        return c.body(fp.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
+        return pollAnswer(header(c, 'if-none-match'), fp)
       })
       .get('/superior', auth.role('reviewer'), async (c) => c.json({ documents: await store.superior.list() }))
       .post('/superior', auth.role('admin'), bodyLimit({ maxSize: 25 * 1024 * 1024 }), async (c) => {

@@ -22,14 +22,22 @@ it('接口的每个应答（成功、304、错误）都带安全头，CSP 不许
   expect(notModified.status).toBe(304)
   const denied = await env.call('GET', '/api/me', { token: null })
   const missing = await env.call('GET', '/api/nothing')
-  for (const res of [ok, notModified, denied, missing]) {
+  const pollDenied = await env.call('GET', '/api/rules', { token: null })
+  const pollBad = await env.call('GET', `/api/rules?unit=${'单'.repeat(101)}`, { token: env.tokens.drafter })
+  const rules = await env.call('GET', '/api/rules', { token: env.tokens.drafter })
+  const fingerprints = await env.call('GET', '/api/fingerprints', { token: env.tokens.drafter })
+  expect([pollDenied.status, pollBad.status, rules.status, fingerprints.status]).toEqual([401, 400, 200, 200])
+  for (const res of [ok, notModified, denied, missing, pollDenied, pollBad, rules, fingerprints]) {
     common(res)
     expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
   }
 })
 
-it('看板页面：只加载本站脚本与样式，禁止被嵌入', async () => {
-  for (const path of ['/', '/documents', '/%ZZ']) {
+it('看板页面：只加载本站脚本与样式，禁止被嵌入；错误应答按接口的严格策略', async () => {
+  const bad = await env.app.request('/%ZZ')
+  expect(bad.status).toBe(400)
+  common(bad)
+  for (const path of ['/', '/documents']) {
     const res = await env.app.request(path)
     common(res)
     const csp = res.headers.get('content-security-policy')!
@@ -37,4 +45,12 @@ it('看板页面：只加载本站脚本与样式，禁止被嵌入', async () =
     expect(csp).not.toMatch(/unsafe-eval/)
     expect(csp).toMatch(/object-src 'none'/)
   }
+})
+
+it('304 带上 200 应答的长度，而不是 0', async () => {
+  const full = await env.call('GET', '/api/rules', { token: env.tokens.drafter })
+  const bytes = (await full.arrayBuffer()).byteLength
+  const res = await env.call('GET', '/api/rules', { token: env.tokens.drafter, headers: { 'if-none-match': full.headers.get('etag')! } })
+  expect(res.status).toBe(304)
+  expect(res.headers.get('content-length')).toBe(String(bytes))
 })

@@ -34,6 +34,13 @@ it('PGlite 在自己的线程：重查询运行期间 /api/health 照常应答',
   }
   expect(answers).toEqual(Array(5).fill({ status: 200, heavyDone: false }))
   expect((await heavy)[0]).toEqual({ n: expect.any(Number) })
+  // The extension's poll (an Origin, an If-None-Match) over real HTTP: 304 with CORS and security headers.
+  const auth = { authorization: `Bearer ${env.tokens.drafter}` }
+  const etag = (await fetch(`${base}/api/rules`, { headers: auth })).headers.get('etag')!
+  const poll = await fetch(`${base}/api/rules`, { headers: { ...auth, 'if-none-match': etag, origin: 'chrome-extension://abcdefgh' } })
+  expect(poll.status).toBe(304)
+  expect(poll.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefgh')
+  expect(poll.headers.get('x-content-type-options')).toBe('nosniff')
   // The database still serves requests afterwards.
   expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${env.tokens.admin}` } })).status).toBe(200)
 }, 60_000)
