@@ -5,13 +5,12 @@ import { safeError } from './log'
 import { API_HEADERS } from './secure-headers'
 import { applyOverrides, type UnitOverrides } from './overrides'
 
-/** A JSON answer the extension polls: its text, ETag and length in bytes, computed once. */
+/** A JSON answer the extension polls: its text and ETag, computed once. */
 export interface Versioned {
   json: string
   etag: string
-  bytes: string
 }
-const versioned = (json: string): Versioned => ({ json, etag: etagOf(json), bytes: String(Buffer.byteLength(json)) })
+const versioned = (json: string): Versioned => ({ json, etag: etagOf(json) })
 
 export interface Served extends Versioned {
   ruleSet: RuleSet
@@ -130,8 +129,7 @@ export const POLLED = new Set(['/api/rules', '/api/fingerprints'])
 /** 304 when the client has this version, else the JSON; built in one go with the API's security headers. */
 export function pollAnswer(ifNoneMatch: string | undefined, v: Versioned): Response {
   const headers = { ...API_HEADERS, ETag: v.etag, 'Cache-Control': 'no-cache' }
-  // The length the 200 would have (RFC 9110 §8.6), not a 0 for the empty 304.
-  if (etagMatches(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers: { ...headers, 'Content-Length': v.bytes } })
+  if (etagMatches(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers })
   return new Response(v.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8' } })
 }
 
