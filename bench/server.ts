@@ -1,81 +1,82 @@
 /**
- * Loopback load test of the service: telemetry ingest (batched POSTs) and the extension's
- * rule poll (GET /api/rules answered 304). Runs the service in a child process so that it and
- * autocannon each have a core. `npx tsx bench/server.ts`
+ * Loopback load test of the service on PGlite, in its own process (so it and autocannon each
+ * get a core): telemetry ingest by many clients, the rule poll against a bare Hono endpoint,
+ * and a mixed load of rule polls, telemetry and dashboard aggregates. `npx tsx bench/server.ts`
+ *
+ * BENCH_SECONDS (default 10): ingest and rule-poll runs. BENCH_MIXED_SECONDS (default 60): mixed load.
+ * BENCH_PARTS (default ingest,rules,mixed): which parts to run.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // @ts-expect-error autocannon ships no types; the little used here is typed below.
 import autocannonUntyped from 'autocannon'
+import { startService } from '../scripts/service-process'
 
 interface Result {
   requests: { average: number }
-  latency: { p99: number }
+  latency: { p50: number; p99: number; max: number }
   duration: number
   '2xx': number
   '3xx': number
   non2xx: number
+  errors: number
+  timeouts: number
 }
-type RequestSetup = { body?: string }
+type RequestSetup = { body?: string; path?: string }
 const autocannon = autocannonUntyped as (o: {
   url: string
   method?: string
   connections: number
   pipelining?: number
   duration: number
+  overallRate?: number
   headers?: Record<string, string>
-  requests?: Array<{ setupRequest: (req: RequestSetup) => RequestSetup }>
+  requests?: Array<{ method?: string; path?: string; setupRequest?: (req: RequestSetup) => RequestSetup }>
 }) => Promise<Result>
 
 const BATCH = 200
+const INGEST_CONNECTIONS = 50
 /** Many extensions polling at once: connections × requests in flight on each. */
 const RULE_CONNECTIONS = 32
 const RULE_PIPELINING = 10
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
-const ZERO = { tao: 1, burden: 0, frame: 0, length: 0, disguise: 0, copy: 0, escalation: 0 }
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60)
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'ingest,rules,mixed').split(','))
+const COUNTS = { tao: 1, burden: 0, frame: 0, length: 0, disguise: 0, copy: 0, escalation: 0 }
 
 function eventJson(): string {
   return JSON.stringify({
     id: randomBytes(12).toString('hex'),
-    kind: 'analyzed',
+    kind: Math.random() < 0.7 ? 'analyzed' : 'filed',
+    // Live telemetry: events happen as they are sent.
     at: new Date().toISOString(),
     unit: `单位${Math.floor(Math.random() * 20)}`,
     user: `u${Math.floor(Math.random() * 500)}`,
-    docType: '通知',
+    docType: ['通知', '方案', '报告'][Math.floor(Math.random() * 3)],
     chars: 1800,
     cap: 5000,
     score: Math.round(Math.random() * 100),
-    counts: ZERO,
+    counts: COUNTS,
     ruleIds: ['tao.gaodu-zhongshi', 'burden.taizhang'],
     rulesetVersion: '2026.11.1',
     extensionVersion: '0.1.0',
     flags: { overCap: false, disguisedDirective: false, frame: false, copiedShare: null },
   })
 }
+const batchJson = () => `{"events":[${Array.from({ length: BATCH }, eventJson).join(',')}]}`
 
-async function startService(dataDir: string, token: string): Promise<{ child: ChildProcess; url: string }> {
-  const main = fileURLToPath(new URL('../server/main.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BANWEN_DATA_DIR: dataDir, BANWEN_ADMIN_TOKEN: token, BANWEN_RATE_LIMIT: '0', BANWEN_BUILD_DASHBOARD: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d
-      const m = /http:\/\/[\w.]+:(\d+)\//.exec(out)
-      if (m) resolve(`http://127.0.0.1:${m[1]}`)
-    })
-    child.once('exit', (code) => reject(new Error(`服务启动失败（退出码 ${code}）`)))
-  })
-  return { child, url }
+/** Each request a fresh batch, so every event is new: 64 made ahead, then made as sent. */
+function freshBatches(): (req: RequestSetup) => RequestSetup {
+  const ready = Array.from({ length: 64 }, batchJson)
+  return (req) => ({ ...req, body: ready.pop() ?? batchJson() })
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ')
 
 /** CPU seconds a process has used (Linux /proc), so a busy machine can be told from a slow service. */
 function cpuSeconds(pid: number): number | null {
@@ -87,56 +88,81 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-async function measure<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; cpu: number | null }> {
-  const before = cpuSeconds(pid)
-  const result = await run()
-  const after = cpuSeconds(pid)
-  return { result, cpu: before === null || after === null ? null : after - before }
+async function bareHono(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bare-hono.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => resolve(String(d).trim().replace(/\/$/, '')))
+    child.once('exit', (code) => reject(new Error(`对照服务启动失败（${code}）`)))
+  })
+  return { url, stop: () => child.kill('SIGTERM') }
 }
 
 export async function runServerBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'banwen-bench-'))
   const admin = `bench-${randomBytes(16).toString('hex')}`
-  const { child, url } = await startService(dataDir, admin)
+  const service = await startService({ BANWEN_DATA_DIR: dataDir, BANWEN_ADMIN_TOKEN: admin, BANWEN_RATE_LIMIT: '0' })
+  const bare = await bareHono()
+  const { url } = service
+  const pid = service.child.pid!
   try {
+    console.log(`\n## 服务（PGlite，回环；服务、对照与压测各一进程；开始时负载 ${load()}，${(await import('node:os')).cpus().length} 核）`)
     const auth = { authorization: `Bearer ${admin}` }
     const mk = async (role: string) => (await (await fetch(`${url}/api/tokens`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ role, name: `bench-${role}` }) })).json()).token as string
-    const drafter = await mk('drafter')
+    const [drafter, reviewer] = [await mk('drafter'), await mk('reviewer')]
+    const json = { authorization: `Bearer ${drafter}`, 'content-type': 'application/json' }
 
-    // Telemetry: each request a fresh batch of BATCH events, so every event is new.
-    const bodies = Array.from({ length: 64 }, () => `{"events":[${Array.from({ length: BATCH }, eventJson).join(',')}]}`)
-    let i = 0
-    const { result: tel, cpu: telCpu } = await measure(child.pid!, () => autocannon({
-      url: `${url}/api/telemetry`,
-      method: 'POST',
-      connections: 4,
-      duration: SECONDS,
-      headers: { authorization: `Bearer ${drafter}`, 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req) => ({ ...req, body: i++ < bodies.length ? bodies[i - 1]! : `{"events":[${Array.from({ length: BATCH }, eventJson).join(',')}]}` }) }],
-    }))
-    const stored = (await (await fetch(`${url}/api/stats/overview?basis=analyzed`, { headers: auth })).json()).totals.documents as number
-
-    // Rule poll: the extension's If-None-Match answered 304. One warm-up second first.
-    const etag = (await fetch(`${url}/api/rules`, { headers: { authorization: `Bearer ${drafter}` } })).headers.get('etag')!
-    await autocannon({ url: `${url}/api/rules`, connections: RULE_CONNECTIONS, pipelining: RULE_PIPELINING, duration: 1, headers: { authorization: `Bearer ${drafter}`, 'if-none-match': etag } })
-    const { result: rules, cpu: rulesCpu } = await measure(child.pid!, () => autocannon({
-      url: `${url}/api/rules`,
-      connections: RULE_CONNECTIONS,
-      pipelining: RULE_PIPELINING,
-      duration: SECONDS,
-      headers: { authorization: `Bearer ${drafter}`, 'if-none-match': etag },
-    }))
-
+    // 1. Ingest: 50 clients each posting 200-event batches as fast as answered.
+    if (PARTS.has('ingest')) {
+    const cpu0 = cpuSeconds(pid)
+    const tel = await autocannon({ url: `${url}/api/telemetry`, method: 'POST', connections: INGEST_CONNECTIONS, duration: SECONDS, headers: json, requests: [{ setupRequest: freshBatches() }] })
+    const cpu1 = cpuSeconds(pid)
+    const stored = (await (await fetch(`${url}/api/stats/overview?basis=all`, { headers: auth })).json()).totals.documents as number
     const evPerSec = (tel['2xx'] * BATCH) / (tel.duration || SECONDS)
-    // Per CPU-second of the service process: what one free core sustains, whatever else the machine runs.
-    const perCpu = (n: number, cpu: number | null) => (cpu ? `，服务进程每 CPU 秒 ${fmt(n / cpu)}` : '')
-    const [load1] = (await import('node:os')).loadavg()
-    console.log(`\n服务负载测试（回环，${SECONDS} 秒/项，服务与压测各一进程；开始时 1 分钟负载 ${load1!.toFixed(1)}）`)
-    console.log(`  遥测写入：${fmt(evPerSec)} 事件/秒（${BATCH} 条/批，${fmt(tel.requests.average)} 批/秒，p99 ${tel.latency.p99} ms，非 2xx ${tel.non2xx}，入库 ${fmt(stored)} 条${perCpu(tel['2xx'] * BATCH, telCpu)}）  目标 ≥10,000`)
-    console.log(`  规则轮询 304：${fmt(rules.requests.average)} 请求/秒（${RULE_CONNECTIONS} 连接 × ${RULE_PIPELINING} 管线，p99 ${rules.latency.p99} ms，304 共 ${fmt(rules['3xx'])}，其他 ${fmt(rules.non2xx - rules['3xx'] + rules['2xx'])}${perCpu(rules['3xx'], rulesCpu)}）  目标 ≥20,000`)
+    console.log(
+      `  遥测写入：${fmt(evPerSec)} 事件/秒，p99 ${tel.latency.p99} ms（${INGEST_CONNECTIONS} 连接 × ${BATCH} 条/批，${SECONDS} 秒，非 2xx ${tel.non2xx}，错误 ${tel.errors}，已入库 ${fmt(stored)}` +
+        `${cpu0 !== null && cpu1 !== null ? `，服务进程 CPU ${((cpu1 - cpu0) / SECONDS).toFixed(2)} 核` : ''}）  目标 ≥10,000 事件/秒，p99 ≤1 s`,
+    )
+    }
+
+    // 2. Rule poll 304 against a bare Hono 304, alternated so both see the same machine.
+    const etag = (await fetch(`${url}/api/rules`, { headers: { authorization: `Bearer ${drafter}` } })).headers.get('etag')!
+    const ours = { authorization: `Bearer ${drafter}`, 'if-none-match': etag }
+    if (PARTS.has('rules')) {
+    const poll = (target: string, headers: Record<string, string>, duration: number) =>
+      autocannon({ url: `${target}/api/rules`.replace(`${bare.url}/api/rules`, `${bare.url}/rules`), connections: RULE_CONNECTIONS, pipelining: RULE_PIPELINING, duration, headers })
+    await poll(url, ours, 1)
+    await poll(bare.url, {}, 1)
+    const rounds: Array<{ ours: Result; bare: Result }> = []
+    for (let i = 0; i < 2; i++) rounds.push({ ours: await poll(url, ours, SECONDS / 2), bare: await poll(bare.url, {}, SECONDS / 2) })
+    const rate = (rs: Result[]) => rs.reduce((s, r) => s + r['3xx'], 0) / rs.reduce((s, r) => s + r.duration, 0)
+    const [oursRate, bareRate] = [rate(rounds.map((r) => r.ours)), rate(rounds.map((r) => r.bare))]
+    const other = rounds.reduce((s, r) => s + r.ours['2xx'] + r.ours.non2xx - r.ours['3xx'], 0)
+    console.log(`  规则轮询 304：${fmt(oursRate)} 请求/秒；裸 Hono 304：${fmt(bareRate)} 请求/秒；比值 ${(oursRate / bareRate).toFixed(2)}（${RULE_CONNECTIONS} 连接 × ${RULE_PIPELINING} 管线，交替各 2 轮共 ${SECONDS} 秒，非 304 ${other}）  目标 ≥0.8`)
+    }
+
+    // 3. Mixed: rule polls at a steady rate, telemetry batches, and dashboard aggregates, all at once.
+    if (!PARTS.has('mixed')) return
+    console.log(`  混合负载开始（${MIXED_SECONDS} 秒，负载 ${load()}）……`)
+    const [rules, telemetry, aggregates] = await Promise.all([
+      autocannon({ url: `${url}/api/rules`, connections: 20, overallRate: 1000, duration: MIXED_SECONDS, headers: ours }),
+      autocannon({ url: `${url}/api/telemetry`, method: 'POST', connections: 10, overallRate: 25, duration: MIXED_SECONDS, headers: json, requests: [{ setupRequest: freshBatches() }] }),
+      autocannon({
+        url,
+        connections: 4,
+        duration: MIXED_SECONDS,
+        headers: { authorization: `Bearer ${reviewer}` },
+        requests: ['/api/stats/overview?basis=all', '/api/stats/rules', '/api/stats/overview?basis=filed&unit=单位3', '/api/documents?limit=50', '/api/quotas'].map((path) => ({ method: 'GET', path: encodeURI(path) })),
+      }),
+    ])
+    const line = (name: string, r: Result, target: string) =>
+      `    ${name}：p99 ${r.latency.p99} ms（p50 ${r.latency.p50} ms，${fmt(r.requests.average)} 请求/秒，非 2xx/3xx ${r.non2xx - r['3xx']}，错误 ${r.errors + r.timeouts}）  目标 p99 ≤${target}`
+    console.log(`  混合负载结果（结束时负载 ${load()}）：`)
+    console.log(line('规则轮询（1,000 次/秒，304）', rules, '500 ms'))
+    console.log(line(`遥测（25 批/秒 × ${BATCH} 条）`, telemetry, '1 s'))
+    console.log(line('看板聚合（4 连接连续请求）', aggregates, '2 s'))
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    bare.stop()
+    await service.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -7,9 +7,12 @@ import { createAuth, type AppEnv } from './lib/auth'
 import { corsFor } from './lib/cors'
 import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
-import { createPublished } from './lib/published'
+import { createPublished, POLLED } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
+import { sharedRateLimiter } from './lib/shared-ratelimit'
+import { secureHeaders } from './lib/secure-headers'
 import { dashboardHandler } from './lib/static'
+import { cleanUrl } from './lib/url'
 import { analyzeRoutes } from './routes/analyze'
 import { auditRoutes } from './routes/audit'
 import { documentRoutes } from './routes/documents'
@@ -24,6 +27,7 @@ import type { Store } from './store'
 
 const BIG = new Set(['/api/telemetry', '/api/analyze', '/api/extract', '/api/rulesets', '/api/rulesets/validate', '/api/superior', '/api/documents/text'])
 const smallBody = bodyLimit({ maxSize: 64 * 1024 })
+const dashboardHeaders = secureHeaders('dashboard')
 
 // Every validation message the service returns is in Chinese.
 z.config(z.locales.zhCN())
@@ -37,7 +41,8 @@ export interface AppOptions {
 /** The whole service as a Hono app over a store; `app.request()` drives it in tests. */
 export function createApp(o: AppOptions) {
   const config: Config = { ...defaultConfig, ...o.config }
-  const limiter = rateLimiter(config.rateLimit)
+  // Several instances on one PostgreSQL share each token's limit; the embedded database has one instance.
+  const limiter = o.store.db.kind === 'postgres' ? sharedRateLimiter(o.store.db, config.rateLimit) : rateLimiter(config.rateLimit)
   const deps: Deps = {
     store: o.store,
     config,
@@ -48,6 +53,9 @@ export function createApp(o: AppOptions) {
   const app = new Hono<AppEnv>()
   app.onError(onError)
   app.notFound(onNotFound)
+  app.use('/api/*', secureHeaders('api', POLLED))
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : dashboardHeaders(c, next)))
+  app.use(cleanUrl)
   app.use('/api/*', corsFor(config.corsOrigins))
   // A default body limit for writes; routes that take more set their own, larger one.
   app.on(['POST', 'PUT', 'DELETE'], '/api/*', async (c, next) => (BIG.has(c.req.path) ? next() : smallBody(c, next)))

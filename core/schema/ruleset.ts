@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CategorySchema, SeveritySchema } from './common'
+import { CategorySchema, RuleIdSchema, SeveritySchema } from './common'
 import { DimensionSchema, FixSchema } from './report'
 import bundled from '../ruleset/default/base.json'
 
@@ -44,7 +44,7 @@ const GuardsSchema = z
   .strict()
 
 const RuleBase = {
-  id: z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/, 'id 形如 tao.gaodu-zhongshi'),
+  id: RuleIdSchema,
   category: CategorySchema,
   severity: SeveritySchema,
   /** Short Chinese name shown in cards and the rule editor. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CategorySchema } from './common'
+import { CategorySchema, isRealDay, plainText, RuleIdSchema } from './common'
 import type { Report } from './report'
 
 /**
@@ -10,39 +10,82 @@ import type { Report } from './report'
 export const TelemetryKindSchema = z.enum(['analyzed', 'filed', 'override', 'dismiss', 'false-positive', 'apply'])
 export type TelemetryKind = z.infer<typeof TelemetryKindSchema>
 
+/** Bounds the storage enforces, so an event that passes here is never refused by the database. */
+export const TELEMETRY_LIMITS = {
+  /** Events per batch. */
+  batch: 500,
+  /** Characters of a document: far above any real 公文, far below PostgreSQL's integer. */
+  chars: 10_000_000,
+  count: 1_000_000,
+  ruleIds: 500,
+  /** The drafter's override note, in characters (字). */
+  reason: 500,
+  /** Event times: from 2000 to before 2100. */
+  from: Date.UTC(2000, 0, 1),
+  to: Date.UTC(2100, 0, 1),
+} as const
+
+const L = TELEMETRY_LIMITS
+/** Pseudonymous drafter id: a short code the options page makes (u-1a2b3c4d), never a name. */
+export const TelemetryUserSchema = z.string().regex(/^[A-Za-z0-9][\w.:@-]{0,63}$/, '应为不超过 64 个字符的代号（字母、数字和 _ . : @ -），不填姓名')
+
+/** An ISO time with its offset, on a day that exists, between 2000 and 2100. */
+const EventTime = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s)
+  return isRealDay(s.slice(0, 10)) && t >= L.from && t < L.to
+}, '时间应为 2000 至 2099 年间存在的日期')
+
 export const TelemetryEventSchema = z
   .object({
     /** Client-made id; the service stores each id once, so retries are harmless. */
-    id: z.string().min(8).max(64),
+    id: z.string().min(8).max(64).regex(/^[\w.:-]+$/, '应为字母、数字和 _ . : - 组成的编号'),
     kind: TelemetryKindSchema,
-    at: z.string().datetime({ offset: true }),
-    unit: z.string().min(1).max(100),
-    /** Pseudonymous: the options page sets it, the service never learns a name. */
-    user: z.string().min(1).max(100),
-    docType: z.string().max(20),
-    chars: z.number().int().nonnegative(),
-    cap: z.number().int().positive().nullable(),
+    at: EventTime,
+    unit: plainText(100, 1),
+    user: TelemetryUserSchema,
+    docType: plainText(20),
+    chars: z.number().int().min(0).max(L.chars),
+    cap: z.number().int().positive().max(L.chars).nullable(),
     score: z.number().min(0).max(100),
-    counts: z.record(CategorySchema, z.number().int().nonnegative()),
-    ruleIds: z.array(z.string().max(100)).max(500),
-    rulesetVersion: z.string().max(50),
-    extensionVersion: z.string().max(50),
+    counts: z.record(CategorySchema, z.number().int().min(0).max(L.count)),
+    ruleIds: z.array(RuleIdSchema).max(L.ruleIds),
+    rulesetVersion: plainText(50),
+    extensionVersion: z.string().regex(/^[0-9A-Za-z.+-]{1,50}$/, '应为版本号（如 0.1.0）'),
     /** filed/override: the filing decision and what the drafter did. */
     action: z.enum(['pass', 'warn', 'justify', 'block', 'submitted', 'returned']).optional(),
-    reason: z.string().max(2000).optional(),
+    reason: plainText(L.reason).optional(),
     /** apply/dismiss/false-positive: the rule concerned. */
-    ruleId: z.string().max(100).optional(),
+    ruleId: RuleIdSchema.optional(),
     /** sha-256 of the document text, so a reviewer can match a filed record to a file. */
     docHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     flags: z
       .object({ overCap: z.boolean(), disguisedDirective: z.boolean(), frame: z.boolean(), copiedShare: z.number().min(0).max(1).nullable() })
+      .strict()
       .optional(),
   })
   .strict()
 export type TelemetryEvent = z.infer<typeof TelemetryEventSchema>
 
-export const TelemetryBatchSchema = z.object({ events: z.array(TelemetryEventSchema).min(1).max(500) }).strict()
+export const TelemetryBatchSchema = z.object({ events: z.array(TelemetryEventSchema).min(1).max(L.batch) }).strict()
 export type TelemetryBatch = z.infer<typeof TelemetryBatchSchema>
+
+/** The batch's outer shape only; each event is checked on its own by `checkTelemetryEvents`. */
+export const TelemetryEnvelopeSchema = z.object({ events: z.array(z.unknown()).min(1).max(L.batch) }).strict()
+
+/**
+ * Every event checked on its own, so that a client told which indexes are bad can set those
+ * aside and send the rest, instead of retrying one poisoned batch forever.
+ */
+export function checkTelemetryEvents(input: unknown[]): { events: TelemetryEvent[]; bad: Array<{ index: number; error: z.ZodError }> } {
+  const events: TelemetryEvent[] = []
+  const bad: Array<{ index: number; error: z.ZodError }> = []
+  input.forEach((e, index) => {
+    const r = TelemetryEventSchema.safeParse(e)
+    if (r.success) events.push(r.data)
+    else bad.push({ index, error: r.error })
+  })
+  return { events, bad }
+}
 
 /** The report's part of an event: what may leave the machine. */
 export function telemetryFromReport(report: Report): Pick<TelemetryEvent, 'docType' | 'chars' | 'cap' | 'score' | 'counts' | 'ruleIds' | 'rulesetVersion' | 'flags'> {
@@ -54,7 +97,7 @@ export function telemetryFromReport(report: Report): Pick<TelemetryEvent, 'docTy
     cap: report.cap,
     score: report.score,
     counts: counts as TelemetryEvent['counts'],
-    ruleIds: [...new Set(report.findings.map((f) => f.ruleId))].slice(0, 500),
+    ruleIds: [...new Set(report.findings.map((f) => f.ruleId))].slice(0, L.ruleIds),
     rulesetVersion: report.ruleset.version,
     flags: report.flags,
   }

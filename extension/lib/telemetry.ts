@@ -2,7 +2,7 @@
  * Telemetry events: scores, counts and rule ids from the report, never document text. The
  * background queues and sends them; here they are only built and handed over.
  */
-import { TelemetryEventSchema, telemetryFromReport, type Report, type TelemetryEvent, type TelemetryKind } from '../../core'
+import { TelemetryEventSchema, telemetryFromReport, type Report, type TelemetryEvent, type TelemetryKind, TELEMETRY_LIMITS } from '../../core'
 import type { Config } from './config'
 import { send } from './messages'
 import { uuid } from './hash'
@@ -23,7 +23,7 @@ export function buildEvent(kind: TelemetryKind, report: Report, config: Config, 
     ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
   }
   event.docType = event.docType.slice(0, 20)
-  if (event.reason) event.reason = event.reason.slice(0, 2000)
+  if (event.reason) event.reason = cut(event.reason, TELEMETRY_LIMITS.reason)
   const parsed = TelemetryEventSchema.safeParse(event)
   if (!parsed.success) {
     console.warn('[办文] 遥测事件不合约定，未发送', parsed.error.issues)
@@ -35,4 +35,14 @@ export function buildEvent(kind: TelemetryKind, report: Report, config: Config, 
 export async function pushEvents(events: Array<TelemetryEvent | null>): Promise<void> {
   const ok = events.filter((e): e is TelemetryEvent => e !== null)
   if (ok.length) await send('telemetry:push', { events: ok })
+}
+
+/** At most `max` UTF-16 units (what the service counts), never splitting a surrogate pair. */
+function cut(s: string, max: number): string {
+  let out = ''
+  for (const ch of s) {
+    if (out.length + ch.length > max) break
+    out += ch
+  }
+  return out
 }

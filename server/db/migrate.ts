@@ -14,7 +14,11 @@ export function migrationFiles(dir = DIR): Array<{ version: number; name: string
 
 /** Applies every migration not yet applied, each in its own transaction; returns the names applied. */
 export async function migrate(db: Db, dir = DIR): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  // Under the same lock as the migrations: two instances creating the table at once would collide.
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(727274)')
+    await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  })
   const applied = []
   for (const m of migrationFiles(dir)) {
     const done = await db.tx(async (q) => {

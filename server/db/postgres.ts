@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { safeError } from '../lib/log'
 import type { Db } from './types'
 
 // bigint (count(*), bigserial) as a JS number, as PGlite returns it.
@@ -6,6 +7,10 @@ const types = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
     oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
 }
+
+/** deadlock_detected and serialization_failure: the transaction did nothing and may run again. */
+const RETRYABLE = new Set(['40P01', '40001'])
+export const TX_ATTEMPTS = 5
 
 /** PostgreSQL through a pool. `schema` isolates a run in its own schema; `dropSchemaOnClose` cleans up after tests. */
 export async function openPostgres(url: string, opts: { schema?: string; dropSchemaOnClose?: boolean; max?: number } = {}): Promise<Db> {
@@ -21,23 +26,36 @@ export async function openPostgres(url: string, opts: { schema?: string; dropSch
     types,
     ...(opts.schema ? { options: `-c search_path="${opts.schema}"` } : {}),
   })
-  pool.on('error', (e) => console.error('数据库连接出错：', e.message))
+  pool.on('error', (e) => console.error(`数据库连接出错：${safeError(e)}`))
+
+  async function once<T>(fn: Parameters<Db['tx']>[0]): Promise<T> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const out = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows })
+      await client.query('COMMIT')
+      return out as T
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     exec: async (sql) => void (await pool.query(sql)),
+    /** Runs again, after a short random wait, when PostgreSQL chose this transaction as a deadlock's victim. */
     async tx(fn) {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        const out = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows })
-        await client.query('COMMIT')
-        return out
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw e
-      } finally {
-        client.release()
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once(fn)
+        } catch (e) {
+          if (attempt >= TX_ATTEMPTS || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
+        }
       }
     },
     async close() {

@@ -12,6 +12,11 @@ export interface Deps {
   config: Config
 }
 
+/** Shared things (the rule set, superior documents) change for every unit: only an unbound token may. */
+export function requireAllUnits(p: Principal): void {
+  if (p.unit) throw new ApiError(403, 'unit_forbidden', `此操作影响所有单位，绑定单位「${p.unit}」的令牌不能执行`)
+}
+
 /** A token bound to a unit speaks for that unit only. */
 export function scopeUnit(p: Principal, requested: string | undefined): string | undefined {
   if (!p.unit) return requested

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+import { DaySchema as day } from '../../core'
 
 /** Filters shared by the aggregate and document queries. Dates are whole days in the service's time zone. */
 export const EventFilterSchema = z.object({
@@ -26,5 +25,20 @@ export function whereOf(f: EventFilter, tz: string, alias = ''): { sql: string; 
   if (f.docType) add((p) => `${a}doc_type = ${p}`, f.docType)
   // $1 must appear in the statement for PostgreSQL to type it.
   conds.push('$1::text IS NOT NULL')
+  return { sql: conds.join(' AND '), params }
+}
+
+/** The same filter over the rollup tables, whose `day` is already in the service's time zone. */
+export function rollupWhereOf(f: EventFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = []
+  const conds: string[] = ['true']
+  const add = (sql: (p: string) => string, v: unknown) => {
+    params.push(v)
+    conds.push(sql(`$${params.length}`))
+  }
+  if (f.from) add((p) => `day >= ${p}::date`, f.from)
+  if (f.to) add((p) => `day <= ${p}::date`, f.to)
+  if (f.unit) add((p) => `unit = ${p}`, f.unit)
+  if (f.docType) add((p) => `doc_type = ${p}`, f.docType)
   return { sql: conds.join(' AND '), params }
 }

@@ -1,15 +1,15 @@
 import { z } from 'zod'
-import { FilingPolicySchema, RuleSetSchema, type RuleSet } from '../../core'
+import { FilingPolicySchema, RuleIdSchema, RuleSetSchema, type RuleSet } from '../../core'
 
 /** What a unit may change in the shared rule set: its own caps, rules it turns off, weights, filing lines. */
 export const UnitOverridesSchema = z
   .object({
     /** A caps preset of the rule set (e.g. jiangsu-2019) instead of the set's default. */
-    capPreset: z.string().min(1).optional(),
+    capPreset: z.string().min(1).max(50).optional(),
     /** The unit's own cap per 文种, over the preset. */
     caps: z.record(z.string().min(1).max(20), z.number().int().positive().max(100000)).optional(),
-    disabledRules: z.array(z.string().min(1)).max(500).optional(),
-    weights: z.record(z.string().min(1), z.number().min(0).max(10)).optional(),
+    disabledRules: z.array(RuleIdSchema).max(500).optional(),
+    weights: z.record(RuleIdSchema, z.number().min(0).max(10)).optional(),
     filing: FilingPolicySchema.partial().optional(),
   })
   .strict()

@@ -1,12 +1,19 @@
 import { createAnalyzer, type Analyzer, type Fingerprint, type RuleSet, type SentenceClassifier } from '../../core'
 import type { Store } from '../store'
 import { etagOf } from './hash'
+import { safeError } from './log'
+import { API_HEADERS } from './secure-headers'
 import { applyOverrides, type UnitOverrides } from './overrides'
 
-export interface Served {
-  ruleSet: RuleSet
+/** A JSON answer the extension polls: its text and ETag, computed once. */
+export interface Versioned {
   json: string
   etag: string
+}
+const versioned = (json: string): Versioned => ({ json, etag: etagOf(json) })
+
+export interface Served extends Versioned {
+  ruleSet: RuleSet
   /** Overrides that no longer fit the current set. */
   skipped: string[]
 }
@@ -18,8 +25,7 @@ interface State {
   overrides: Map<string, UnitOverrides>
   units: Map<string, Served>
   fingerprints: Fingerprint[]
-  fpJson: string
-  fpEtag: string
+  fp: Versioned
   analyzers: Map<string, Analyzer>
 }
 
@@ -43,17 +49,14 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
     if (state && state.stamp === stamp) return state
     const [current, overrides, fingerprints] = await Promise.all([store.rulesets.current(), store.units.allOverrides(), store.superior.fingerprints()])
     if (!current) throw new Error('没有可用的规则集')
-    const json = JSON.stringify(current.body)
-    const fpJson = JSON.stringify({ fingerprints })
     return {
       stamp,
       rev: current.rev,
-      base: { ruleSet: current.body, json, etag: etagOf(json), skipped: [] },
+      base: { ruleSet: current.body, ...versioned(JSON.stringify(current.body)), skipped: [] },
       overrides,
       units: new Map(),
       fingerprints,
-      fpJson,
-      fpEtag: etagOf(fpJson),
+      fp: versioned(JSON.stringify({ fingerprints })),
       analyzers: new Map(),
     }
   }
@@ -74,7 +77,7 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
   /** Fresh enough: served from memory. Stale: served from memory while a check runs. Never loaded: waits. */
   async function get(): Promise<State> {
     if (!state) return refresh()
-    if (Date.now() - checkedAt > o.refreshMs) refresh().catch((e) => console.error('[banwen] 刷新规则集失败：', e))
+    if (Date.now() - checkedAt > o.refreshMs) refresh().catch((e) => console.error(`[banwen] 刷新规则集失败：${safeError(e)}`))
     return state
   }
 
@@ -85,8 +88,7 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
     let served = s.units.get(unit)
     if (!served) {
       const { ruleSet, skipped } = applyOverrides(s.base.ruleSet, ov)
-      const json = JSON.stringify(ruleSet)
-      served = { ruleSet, json, etag: etagOf(json), skipped }
+      served = { ruleSet, ...versioned(JSON.stringify(ruleSet)), skipped }
       s.units.set(unit, served)
     }
     return served
@@ -96,9 +98,9 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
     async rules(unit?: string): Promise<Served> {
       return forUnit(await get(), unit)
     },
-    async fingerprints(): Promise<{ list: Fingerprint[]; json: string; etag: string }> {
+    async fingerprints(): Promise<Versioned & { list: Fingerprint[] }> {
       const s = await get()
-      return { list: s.fingerprints, json: s.fpJson, etag: s.fpEtag }
+      return { list: s.fingerprints, ...s.fp }
     },
     /** The engine as a unit's drafters see it: its rule set, the superior documents, the model. */
     async analyzer(unit?: string): Promise<Analyzer> {
@@ -120,6 +122,16 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
   }
 }
 export type Published = ReturnType<typeof createPublished>
+
+/** Polled answers that the extension checks by ETag; served through the API_HEADERS fast path. */
+export const POLLED = new Set(['/api/rules', '/api/fingerprints'])
+
+/** 304 when the client has this version, else the JSON; built in one go with the API's security headers. */
+export function pollAnswer(ifNoneMatch: string | undefined, v: Versioned): Response {
+  const headers = { ...API_HEADERS, ETag: v.etag, 'Cache-Control': 'no-cache' }
+  if (etagMatches(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers })
+  return new Response(v.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8' } })
+}
 
 /** True when an If-None-Match header names this ETag (weak or strong, or *). */
 export function etagMatches(header: string | undefined, etag: string): boolean {

@@ -28,7 +28,6 @@ export function dashboardHandler(dir: string) {
     return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': f.type,
       'Cache-Control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     })
   }
 }

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { ReportSchema, formatZodError } from '../../core'
 import type { AppEnv } from '../lib/auth'
-import type { Deps } from '../lib/deps'
+import { scopeUnit, type Deps } from '../lib/deps'
 import { ApiError, invalid } from '../lib/errors'
 import { isMultipart, readUpload } from '../lib/upload'
 import { jsonBody } from '../lib/validate'
@@ -31,7 +31,7 @@ export function analyzeRoutes({ auth, published }: Deps) {
           if (up.text.length > MAX_CHARS) throw new ApiError(422, 'document_too_long', `文档过长（${up.text.length} 字，上限 ${MAX_CHARS} 字）`)
           input = { ...opts.data, text: up.text }
         } else input = await jsonBody(c, AnalyzeBody)
-        const analyzer = await published.analyzer(input.unit)
+        const analyzer = await published.analyzer(scopeUnit(c.get('principal'), input.unit))
         const report = await analyzer.analyze(input.text, { title: input.title, docType: input.docType, special: input.special })
         const checked = ReportSchema.safeParse(report)
         if (!checked.success) throw new ApiError(500, 'invalid_report', '分析结果不符合报告格式', formatZodError(checked.error))

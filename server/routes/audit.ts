@@ -13,7 +13,7 @@ const AuditQuery = z.object({
 export function auditRoutes({ auth, store }: Deps) {
   return new Hono<AppEnv>().get('/audit', auth.role('admin'), async (c) => {
     const q = query(c, AuditQuery)
-    const entries = await store.audit.list(q)
+    const entries = await store.audit.list({ ...q, unit: c.get('principal').unit ?? undefined })
     return c.json({ entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null })
   })
 }

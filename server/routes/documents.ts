@@ -13,7 +13,7 @@ const ListQuery = EventFilterSchema.extend({
   hash: Hash.optional(),
   maxScore: z.coerce.number().min(0).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })
 const TextBody = z
   .object({
@@ -33,12 +33,7 @@ export function documentRoutes({ auth, store }: Deps) {
       })
       .get('/documents/:hash', auth.role('reviewer'), async (c) => {
         const { hash } = param(c, z.object({ hash: Hash }))
-        const doc = await store.documents.byHash(hash)
-        const p = c.get('principal')
-        if (p.unit) {
-          doc.filed = doc.filed.filter((f) => f.unit === p.unit)
-          if (doc.text?.unit !== p.unit) doc.text = null
-        }
+        const doc = await store.documents.byHash(hash, c.get('principal').unit ?? undefined)
         if (!doc.filed.length && !doc.analyses.length && !doc.text) throw notFound('该文档记录')
         return c.json({ docHash: hash, ...doc })
       })

@@ -3,11 +3,11 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { formatZodError, RuleSetSchema, runRuleExamples, type ExampleResult, type RuleSet } from '../../core'
 import type { AppEnv } from '../lib/auth'
-import { scopeUnit, type Deps } from '../lib/deps'
+import { requireAllUnits, scopeUnit, type Deps } from '../lib/deps'
 import { diffRuleSets } from '../lib/diff'
 import { ApiError, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
-import { etagMatches } from '../lib/published'
+import { pollAnswer } from '../lib/published'
 import { jsonBody, param, query } from '../lib/validate'
 
 const MB = 1024 * 1024
@@ -46,9 +46,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         if (asked && asked.length > 100) throw new ApiError(400, 'invalid_request', '查询参数有误', ['unit: 单位名称过长（上限 100 字）'])
         const unit = scopeUnit(c.get('principal'), asked)
         const served = await published.rules(unit)
-        const headers = { ETag: served.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(header(c, 'if-none-match'), served.etag)) return c.body(null, 304, headers)
-        return c.body(served.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
+        return pollAnswer(header(c, 'if-none-match'), served)
       })
       .get('/rulesets', auth.role('reviewer'), async (c) => c.json({ versions: await store.rulesets.list() }))
       .get('/rulesets/diff', auth.role('reviewer'), async (c) => {
@@ -65,6 +63,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         return c.json({ valid: r.errors.length === 0 && failed === 0, errors: r.errors, examples: r.examples, failed })
       })
       .post('/rulesets', auth.role('admin'), bodyLimit({ maxSize: 2 * MB }), async (c) => {
+        requireAllUnits(c.get('principal'))
         const { ruleSet, note } = await jsonBody(c, Envelope)
         const r = checkRuleSet(ruleSet)
         if (!r.ruleSet) throw new ApiError(400, 'invalid_ruleset', `规则集格式错误，共 ${r.errors.length} 处`, r.errors)
@@ -76,6 +75,7 @@ export function ruleRoutes({ auth, store, published }: Deps) {
         return c.json({ ...version, examples: r.examples.length }, 201)
       })
       .post('/rulesets/:ref/rollback', auth.role('admin'), async (c) => {
+        requireAllUnits(c.get('principal'))
         const target = await resolve(param(c, RefParam).ref)
         if (target.current) throw new ApiError(409, 'already_current', `版本「${target.version}」已是当前版本`)
         const done = await store.rulesets.rollback(target.rev, c.get('principal'))

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { DaySchema } from '../../core'
 import type { AppEnv } from '../lib/auth'
-import type { Deps } from '../lib/deps'
+import { requireAllUnits, type Deps } from '../lib/deps'
 import { invalid, notFound } from '../lib/errors'
 import { header } from '../lib/headers'
-import { etagMatches } from '../lib/published'
+import { pollAnswer } from '../lib/published'
 import { isMultipart, readUpload } from '../lib/upload'
 import { jsonBody, param } from '../lib/validate'
 
@@ -13,7 +14,7 @@ const Meta = z.object({
   title: z.string().trim().min(1, '标题不能为空').max(200),
   issuer: z.string().max(100).optional(),
   docNo: z.string().max(100).optional(),
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  issuedOn: DaySchema.optional(),
 })
 const JsonBody = Meta.extend({ text: z.string().min(20, '正文太短，无法生成指纹').max(500_000) }).strict()
 
@@ -23,12 +24,11 @@ export function superiorRoutes({ auth, store, published }: Deps) {
       // Hashes only: the text of superior documents never leaves the service, nor is it kept.
       .get('/fingerprints', auth.role('drafter'), async (c) => {
         const fp = await published.fingerprints()
-        const headers = { ETag: fp.etag, 'Cache-Control': 'no-cache' }
-        if (etagMatches(header(c, 'if-none-match'), fp.etag)) return c.body(null, 304, headers)
-        return c.body(fp.json, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
+        return pollAnswer(header(c, 'if-none-match'), fp)
       })
       .get('/superior', auth.role('reviewer'), async (c) => c.json({ documents: await store.superior.list() }))
       .post('/superior', auth.role('admin'), bodyLimit({ maxSize: 25 * 1024 * 1024 }), async (c) => {
+        requireAllUnits(c.get('principal'))
         let meta: z.infer<typeof Meta>
         let text: string
         if (isMultipart(c)) {
@@ -44,6 +44,7 @@ export function superiorRoutes({ auth, store, published }: Deps) {
         return c.json(doc, 201)
       })
       .delete('/superior/:id', auth.role('admin'), async (c) => {
+        requireAllUnits(c.get('principal'))
         const { id } = param(c, z.object({ id: z.string().min(1).max(40) }))
         if (!(await store.superior.remove(id, c.get('principal')))) throw notFound(`上级文件「${id}」`)
         await published.invalidate()

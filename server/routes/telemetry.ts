@@ -1,18 +1,29 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { TelemetryBatchSchema } from '../../core'
+import { checkTelemetryEvents, formatZodError, TelemetryEnvelopeSchema } from '../../core'
 import type { AppEnv } from '../lib/auth'
 import type { Deps } from '../lib/deps'
-import { ApiError } from '../lib/errors'
-import { jsonBody } from '../lib/validate'
+import { ApiError, invalid } from '../lib/errors'
+import { readJson } from '../lib/validate'
+
+const list = (indexes: number[]) => indexes.slice(0, 20).join('、') + (indexes.length > 20 ? ' 等' : '')
 
 export function telemetryRoutes({ auth, store }: Deps) {
   return new Hono<AppEnv>().post('/telemetry', auth.role('drafter'), bodyLimit({ maxSize: 2 * 1024 * 1024 }), async (c) => {
-    const { events } = await jsonBody(c, TelemetryBatchSchema)
+    const envelope = TelemetryEnvelopeSchema.safeParse(await readJson(c))
+    if (!envelope.success) throw invalid(envelope.error)
+    // Nothing of a batch with bad events is stored; `indexes` tells the client which to set aside.
+    const { events, bad } = checkTelemetryEvents(envelope.data.events)
+    if (bad.length) {
+      const details = bad.flatMap(({ index, error }) => formatZodError(error).map((d) => `events.${index}.${d}`.replace(/\.\(根\)/, '')))
+      const indexes = bad.map((b) => b.index)
+      throw new ApiError(400, 'invalid_events', `${indexes.length} 条事件不合约定（序号 ${list(indexes)}，从 0 起），整批未保存；请剔除这些事件后重发`, details, { indexes })
+    }
     const p = c.get('principal')
     if (p.unit) {
-      const other = events.findIndex((e) => e.unit !== p.unit)
-      if (other >= 0) throw new ApiError(403, 'unit_forbidden', `此令牌只能上报本单位「${p.unit}」的事件`, [`events.${other}.unit: ${events[other]!.unit}`])
+      const indexes = events.flatMap((e, i) => (e.unit !== p.unit ? [i] : []))
+      if (indexes.length)
+        throw new ApiError(403, 'unit_forbidden', `此令牌只能上报本单位「${p.unit}」的事件（序号 ${list(indexes)} 属于其他单位），整批未保存`, indexes.slice(0, 20).map((i) => `events.${i}.unit: ${events[i]!.unit}`), { indexes })
     }
     return c.json(await store.telemetry.ingest(events, p.id))
   })

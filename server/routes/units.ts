@@ -9,13 +9,15 @@ import { jsonBody, param, query } from '../lib/validate'
 const UnitParam = z.object({ unit: z.string().min(1).max(100) })
 /** The current year where the offices are (BANWEN_TZ), not where the server's clock is set. */
 const yearIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()))
+/** Documents a unit may file in a year: far above any real quota, inside PostgreSQL's integer. */
+const MAX_QUOTA = 1_000_000
 const PolicyBody = z.object({ storeText: z.boolean() }).strict()
 const QuotaBody = z
   .object({
     year: z.number().int().min(2000).max(2100),
     /** null: fall back to last year's count. */
-    total: z.number().int().min(0).nullable(),
-    byDocType: z.record(z.string().min(1).max(20), z.number().int().min(0)).default({}),
+    total: z.number().int().min(0).max(MAX_QUOTA).nullable(),
+    byDocType: z.record(z.string().min(1).max(20), z.number().int().min(0).max(MAX_QUOTA)).default({}),
   })
   .strict()
 const OverridesBody = z.object({ overrides: UnitOverridesSchema }).strict()
@@ -24,14 +26,14 @@ export function unitRoutes({ auth, store, published, config }: Deps) {
   const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => yearIn(config.timeZone)) })
   return (
     new Hono<AppEnv>()
-      .get('/units', auth.role('reviewer'), async (c) => c.json({ units: await store.units.list() }))
+      .get('/units', auth.role('reviewer'), async (c) => c.json({ units: await store.units.list(c.get('principal').unit ?? undefined) }))
       .get('/units/:unit/policy', auth.role('drafter'), async (c) => {
         const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
         const u = await store.units.get(unit)
         return c.json({ unit, storeText: u.storeText })
       })
       .put('/units/:unit/policy', auth.role('admin'), async (c) => {
-        const { unit } = param(c, UnitParam)
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
         const { storeText } = await jsonBody(c, PolicyBody)
         const u = await store.units.setStoreText(unit, storeText, c.get('principal'))
         return c.json({ unit, storeText: u.storeText })
@@ -41,16 +43,15 @@ export function unitRoutes({ auth, store, published, config }: Deps) {
         return c.json(await store.quotas.status(unit, query(c, YearQuery).year))
       })
       .put('/units/:unit/quota', auth.role('admin'), async (c) => {
-        const { unit } = param(c, UnitParam)
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
         const body = await jsonBody(c, QuotaBody)
         await store.quotas.set(unit, body.year, { total: body.total, byDocType: body.byDocType }, c.get('principal'))
         return c.json(await store.quotas.status(unit, body.year))
       })
       .get('/quotas', auth.role('reviewer'), async (c) => {
         const { year } = query(c, YearQuery)
-        const p = c.get('principal')
-        const all = await store.quotas.statusAll(year)
-        return c.json({ year, units: p.unit ? all.filter((u) => u.unit === p.unit) : all })
+        const unit = c.get('principal').unit
+        return c.json({ year, units: unit ? [await store.quotas.status(unit, year)] : await store.quotas.statusAll(year) })
       })
       .get('/units/:unit/overrides', auth.role('drafter'), async (c) => {
         const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
@@ -58,7 +59,7 @@ export function unitRoutes({ auth, store, published, config }: Deps) {
         return c.json({ unit, overrides: u.overrides, skipped: served.skipped })
       })
       .put('/units/:unit/overrides', auth.role('admin'), async (c) => {
-        const { unit } = param(c, UnitParam)
+        const unit = scopeUnit(c.get('principal'), param(c, UnitParam).unit)!
         const { overrides } = await jsonBody(c, OverridesBody)
         const { skipped } = applyOverrides((await published.rules()).ruleSet, overrides)
         if (skipped.length) throw new ApiError(400, 'invalid_overrides', '本单位设置与当前规则集不符', skipped)

@@ -41,8 +41,8 @@ type Row = {
 const SELECT = `SELECT e.id, e.at, e.unit, e.usr, e.doc_type, e.chars, e.cap, e.score, e.action, e.doc_hash, e.ruleset_version, e.extension_version,
   jsonb_build_object(${CategorySchema.options.map((c) => `'${c}', e.c_${c}`).join(', ')}) AS counts, e.rule_ids, e.over_cap, e.disguised, e.frame, e.copied_share,
   coalesce((SELECT jsonb_agg(jsonb_build_object('at', o.at, 'user', o.usr, 'action', o.action, 'reason', o.reason) ORDER BY o.at)
-            FROM events o WHERE o.kind = 'override' AND o.doc_hash = e.doc_hash), '[]'::jsonb) AS overrides,
-  EXISTS (SELECT 1 FROM document_texts t WHERE t.doc_hash = e.doc_hash) AS has_text
+            FROM events o WHERE o.kind = 'override' AND o.doc_hash = e.doc_hash AND o.unit = e.unit), '[]'::jsonb) AS overrides,
+  EXISTS (SELECT 1 FROM document_texts t WHERE t.doc_hash = e.doc_hash AND t.unit = e.unit) AS has_text
   FROM events e`
 
 const toRecord = (r: Row): FiledRecord => ({
@@ -93,12 +93,14 @@ export function documentStore(db: Db, tz: string) {
       return { total: count!.n, items: rows.map(toRecord) }
     },
 
-    /** Everything known about one document: its filings, its analyses over time, the stored text if any. */
-    async byHash(hash: string): Promise<DocumentHistory> {
+    /** Everything known about one document: its filings, its analyses over time, the stored text if any; `unit` keeps to one unit's. */
+    async byHash(hash: string, unit?: string): Promise<DocumentHistory> {
+      const p = [hash, unit ?? null]
+      const inUnit = `($2::text IS NULL OR unit = $2)`
       const [filed, analyses, texts] = await Promise.all([
-        db.query<Row>(`${SELECT} WHERE e.doc_hash = $1 AND e.kind = 'filed' ORDER BY e.at DESC`, [hash]),
-        db.query<{ at: Date; score: number; usr: string; unit: string }>(`SELECT at, score, usr, unit FROM events WHERE doc_hash = $1 AND kind = 'analyzed' ORDER BY at LIMIT 500`, [hash]),
-        db.query<{ doc_hash: string; unit: string; title: string | null; text: string; stored_at: Date }>('SELECT doc_hash, unit, title, text, stored_at FROM document_texts WHERE doc_hash = $1', [hash]),
+        db.query<Row>(`${SELECT} WHERE e.doc_hash = $1 AND e.kind = 'filed' AND ($2::text IS NULL OR e.unit = $2) ORDER BY e.at DESC`, p),
+        db.query<{ at: Date; score: number; usr: string; unit: string }>(`SELECT at, score, usr, unit FROM events WHERE doc_hash = $1 AND kind = 'analyzed' AND ${inUnit} ORDER BY at LIMIT 500`, p),
+        db.query<{ doc_hash: string; unit: string; title: string | null; text: string; stored_at: Date }>(`SELECT doc_hash, unit, title, text, stored_at FROM document_texts WHERE doc_hash = $1 AND ${inUnit}`, p),
       ])
       const t = texts[0]
       return {

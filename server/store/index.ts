@@ -20,7 +20,7 @@ export function createStore(db: Db, tz = 'Asia/Shanghai') {
     quotas: quotaStore(db, tz),
     audit: auditStore(db),
     superior: superiorStore(db),
-    telemetry: telemetryStore(db),
+    telemetry: telemetryStore(db, tz),
     stats: statsStore(db, tz),
     documents: documentStore(db, tz),
   }

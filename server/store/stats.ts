@@ -1,19 +1,21 @@
 import { CategorySchema } from '../../core'
 import type { Db } from '../db/types'
-import { whereOf, type EventFilter } from '../lib/filter'
+import { HISTOGRAM } from './rollups'
+import { rollupWhereOf, whereOf, type EventFilter } from '../lib/filter'
 
 export type Basis = 'filed' | 'analyzed' | 'all'
 const BASIS: Record<Basis, string> = { filed: `kind = 'filed'`, analyzed: `kind = 'analyzed'`, all: `kind IN ('analyzed', 'filed')` }
 const CATEGORIES = CategorySchema.options
 
-/** The measures every grouping shares: volume, score, over-cap rate, disguised directives, findings per category. */
-const MEASURES = `count(*)::int AS documents,
-  round(avg(score)::numeric, 1)::float8 AS avg_score,
-  round(avg(CASE WHEN over_cap IS NULL THEN NULL WHEN over_cap THEN 1.0 ELSE 0.0 END)::numeric, 4)::float8 AS over_cap_rate,
-  count(*) FILTER (WHERE over_cap)::int AS over_cap,
-  count(*) FILTER (WHERE disguised)::int AS disguised,
-  count(*) FILTER (WHERE frame)::int AS frame,
+/** The measures every grouping shares, summed from the rollups: volume, score, over-cap rate, disguised directives, findings per category. */
+const MEASURES = `coalesce(sum(n), 0)::int AS documents,
+  round((sum(score_sum) / nullif(sum(n), 0))::numeric, 1)::float8 AS avg_score,
+  round(sum(over_cap)::numeric / nullif(sum(over_cap_known), 0), 4)::float8 AS over_cap_rate,
+  coalesce(sum(over_cap), 0)::int AS over_cap,
+  coalesce(sum(disguised), 0)::int AS disguised,
+  coalesce(sum(frame), 0)::int AS frame,
   ${CATEGORIES.map((c) => `coalesce(sum(c_${c}), 0)::int AS "c_${c}"`).join(',\n  ')}`
+const WEEK = `to_char(date_trunc('week', day), 'YYYY-MM-DD')`
 
 export interface Measures {
   documents: number
@@ -58,41 +60,40 @@ export interface RuleStat {
 
 export function statsStore(db: Db, tz: string) {
   return {
+    /** From the rollups, except the overrides (few, read from the events). */
     async overview(f: EventFilter, basis: Basis): Promise<Overview> {
+      const r = rollupWhereOf(f)
+      const on = `${r.sql} AND ${BASIS[basis]}`
       const w = whereOf(f, tz)
-      const on = `${w.sql} AND ${BASIS[basis]}`
-      const [totals, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
-        db.query<MeasureRow & { units: number; users: number }>(`SELECT ${MEASURES}, count(DISTINCT unit)::int AS units, count(DISTINCT usr)::int AS users FROM events WHERE ${on}`, w.params),
-        db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM events WHERE ${w.sql} GROUP BY kind`, w.params),
-        db.query<MeasureRow & { week: string }>(
-          `SELECT to_char(date_trunc('week', at AT TIME ZONE $1), 'YYYY-MM-DD') AS week, ${MEASURES} FROM events WHERE ${on} GROUP BY 1 ORDER BY 1`,
-          w.params,
-        ),
-        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM events WHERE ${on} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, w.params),
+      const [totals, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
+        db.query<MeasureRow & { units: number }>(`SELECT ${MEASURES}, count(DISTINCT unit)::int AS units FROM event_rollup WHERE ${on}`, r.params),
+        db.query<{ users: number }>(`SELECT count(DISTINCT usr)::int AS users FROM user_rollup WHERE ${on}`, r.params),
+        db.query<{ kind: string; n: number }>(`SELECT kind, sum(n)::int AS n FROM event_rollup WHERE ${r.sql} GROUP BY kind`, r.params),
+        db.query<MeasureRow & { week: string }>(`SELECT ${WEEK} AS week, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY 1 ORDER BY 1`, r.params),
+        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, r.params),
         db.query<{ unit: string; week: string; documents: number; avg_score: number | null }>(
-          `SELECT unit, to_char(date_trunc('week', at AT TIME ZONE $1), 'YYYY-MM-DD') AS week, count(*)::int AS documents,
-             round(avg(score)::numeric, 1)::float8 AS avg_score
-           FROM events WHERE ${on} AND unit IN (SELECT unit FROM events WHERE ${on} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 6)
+          `SELECT unit, ${WEEK} AS week, sum(n)::int AS documents, round((sum(score_sum) / nullif(sum(n), 0))::numeric, 1)::float8 AS avg_score
+           FROM event_rollup WHERE ${on} AND unit IN (SELECT unit FROM event_rollup WHERE ${on} GROUP BY unit ORDER BY sum(n) DESC, unit LIMIT 6)
            GROUP BY 1, 2 ORDER BY 2, 1`,
-          w.params,
+          r.params,
         ),
-        db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM events WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, w.params),
-        db.query<{ b: number; n: number }>(`SELECT least(floor(score / 10), 9)::int AS b, count(*)::int AS n FROM events WHERE ${on} GROUP BY 1`, w.params),
+        db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, r.params),
+        db.query<Record<string, number>>(`SELECT ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_rollup WHERE ${on}`, r.params),
         db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
         db.query<{ at: Date; unit: string; usr: string; doc_type: string; action: string | null; reason: string | null; score: number }>(
           `SELECT at, unit, usr, doc_type, action, reason, score FROM events WHERE ${w.sql} AND kind = 'override' ORDER BY at DESC LIMIT 20`,
           w.params,
         ),
       ])
-      const counts = new Map(hist.map((h) => [h.b, h.n]))
+      const counts = hist[0]!
       return {
         basis,
-        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: totals[0]!.users },
+        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: users[0]!.users },
         weekly: weekly.map((r) => ({ week: r.week, ...measures(r) })),
         byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
         byUnitWeek: byUnitWeek.map((r) => ({ unit: r.unit, week: r.week, documents: r.documents, avgScore: r.avg_score })),
         byDocType: byDocType.map((r) => ({ docType: r.doc_type, ...measures(r) })),
-        scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts.get(b) ?? 0 })),
+        scoreHistogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: counts[`h${b}`] ?? 0 })),
         overrides: {
           total: ovr.reduce((a, r) => a + r.n, 0),
           byAction: Object.fromEntries(ovr.map((r) => [r.action ?? '未注明', r.n])),
@@ -103,17 +104,14 @@ export function statsStore(db: Db, tz: string) {
 
     /** Per rule: how often it fired, and how often drafters dismissed it or called it a 误报. */
     async rules(f: EventFilter, basis: Basis): Promise<RuleStat[]> {
-      const w = whereOf(f, tz)
+      const r = rollupWhereOf(f)
       const rows = await db.query<{ rule_id: string; hits: number; dismissals: number; false_positives: number }>(
-        `WITH hits AS (
-           SELECT r AS rule_id, count(*)::int AS n FROM events, jsonb_array_elements_text(rule_ids) AS r WHERE ${w.sql} AND ${BASIS[basis]} GROUP BY r
-         ), fb AS (
-           SELECT rule_id, count(*) FILTER (WHERE kind = 'dismiss')::int AS d, count(*) FILTER (WHERE kind = 'false-positive')::int AS fp
-           FROM events WHERE ${w.sql} AND kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL GROUP BY rule_id
-         )
-         SELECT coalesce(hits.rule_id, fb.rule_id) AS rule_id, coalesce(hits.n, 0) AS hits, coalesce(fb.d, 0) AS dismissals, coalesce(fb.fp, 0) AS false_positives
-         FROM hits FULL JOIN fb ON fb.rule_id = hits.rule_id`,
-        w.params,
+        `SELECT rule_id, coalesce(sum(n) FILTER (WHERE ${BASIS[basis]}), 0)::int AS hits,
+           coalesce(sum(n) FILTER (WHERE kind = 'dismiss'), 0)::int AS dismissals,
+           coalesce(sum(n) FILTER (WHERE kind = 'false-positive'), 0)::int AS false_positives
+         FROM rule_rollup WHERE ${r.sql} GROUP BY rule_id
+         HAVING sum(n) FILTER (WHERE ${BASIS[basis]} OR kind IN ('dismiss', 'false-positive')) > 0`,
+        r.params,
       )
       const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 10000) / 10000 : null)
       return rows

@@ -1,5 +1,6 @@
 import { CategorySchema, type TelemetryEvent } from '../../core'
 import type { Db } from '../db/types'
+import { ensureRollups, ROLLUP_SOURCE_COLUMNS, rollupInserts } from './rollups'
 
 /** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
 export const INGEST_CHUNK = 250
@@ -10,9 +11,16 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
   reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
+// Rows go in by id, so two batches sharing events lock them in the same order and wait for
+// each other instead of deadlocking (PostgreSQL).
 const INSERT = `INSERT INTO events (${NAMES})
-  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS})
+  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ORDER BY id
   ON CONFLICT (id) DO NOTHING`
+
+/** One statement per chunk: the new events, and the rollups of exactly those (a duplicate adds nothing). */
+const INGEST = `WITH ins AS (${INSERT} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
+  ${rollupInserts('ins', '$2::text').map((sql, i) => `r${i} AS (${sql})`).join(',\n  ')}
+  SELECT count(*)::int AS n FROM ins`
 
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
   id: e.id,
@@ -39,7 +47,7 @@ const toRow = (e: TelemetryEvent, tokenId: string) => ({
   token_id: tokenId,
 })
 
-export function telemetryStore(db: Db) {
+export function telemetryStore(db: Db, tz: string) {
   return {
     /**
      * Stores a batch in one transaction: every new event, or (on any failure) none. Events
@@ -47,16 +55,21 @@ export function telemetryStore(db: Db) {
      * that retries after a lost answer delivers each event exactly once.
      */
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
-      const rows = events.map((e) => toRow(e, tokenId))
+      const byId = new Map<string, TelemetryEvent>()
+      for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
+      const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
       let accepted = 0
       await db.tx(async (q) => {
         for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
-          const inserted = await q.query<{ n: number }>(`WITH ins AS (${INSERT} RETURNING 1) SELECT count(*)::int AS n FROM ins`, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK))])
+          const inserted = await q.query<{ n: number }>(INGEST, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK)), tz])
           accepted += inserted[0]!.n
         }
       })
       return { accepted, duplicates: events.length - accepted }
     },
+
+    /** Rollups for this store's time zone; true when they had to be rebuilt. */
+    ensureRollups: () => ensureRollups(db, tz),
 
     async count(): Promise<number> {
       const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')

@@ -34,8 +34,9 @@ export function unitStore(db: Db) {
       return row ? toSettings(row) : blank(unit)
     },
 
-    async list(): Promise<UnitSettings[]> {
-      return (await db.query<Row>(`SELECT ${COLS} FROM units ORDER BY unit`)).map(toSettings)
+    /** Every unit's settings, or one unit's. */
+    async list(unit?: string): Promise<UnitSettings[]> {
+      return (await db.query<Row>(`SELECT ${COLS} FROM units WHERE ($1::text IS NULL OR unit = $1) ORDER BY unit`, [unit ?? null])).map(toSettings)
     },
 
     /** Units with overrides, for the rule-set cache. */

@@ -96,7 +96,7 @@ eachStore('评分与上级文件', (open) => {
 
 describe('评分使用模型', () => {
   it('服务把分类器交给引擎：报告注明规则与模型共同判断', async () => {
-    const { openPglite } = await import('../../server/db/pglite')
+    const { openPgliteThread } = await import('../../server/db/pglite-thread')
     const seen: string[] = []
     const classifier: SentenceClassifier = {
       id: 'fake@1',
@@ -106,7 +106,7 @@ describe('评分使用模型', () => {
         return sentences.map((s) => ({ tao: s.includes('实实在在') ? 0.9 : 0.1, burden: 0.1 }))
       },
     }
-    const env = await setup(() => openPglite(), { classifier })
+    const env = await setup(() => openPgliteThread(), { classifier })
     const res = await env.call('POST', '/api/analyze', { token: env.tokens.reviewer, json: { text: '关于春耕的通知\n各村要确保取得实实在在的成效。请于3月20日前完成春耕备耕。' } })
     const report = ReportSchema.parse(await res.json())
     expect(report.classifier).toMatchObject({ used: true, id: 'fake@1' })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { bootstrap } from '../../server/bootstrap'
-import { openPglite } from '../../server/db/pglite'
+import { openPgliteThread } from '../../server/db/pglite-thread'
 import { migrate } from '../../server/db/migrate'
 import { createStore } from '../../server/store'
 import { eachStore, event, hashOf, setup, type Env } from './helpers'
@@ -147,7 +147,7 @@ eachStore('鉴权', (open) => {
 
 describe('限流与首次启动', () => {
   it('每个令牌单独限流，超出返回 429 和 Retry-After', async () => {
-    const env = await setup(() => openPglite(), { config: { rateLimit: { perMinute: 60, burst: 3 } } })
+    const env = await setup(() => openPgliteThread(), { config: { rateLimit: { perMinute: 60, burst: 3 } } })
     const codes = []
     for (let i = 0; i < 5; i++) codes.push((await env.call('GET', '/api/me', { token: env.tokens.drafter })).status)
     expect(codes).toEqual([200, 200, 200, 429, 429])
@@ -159,7 +159,7 @@ describe('限流与首次启动', () => {
   })
 
   it('首次启动生成一次性管理员令牌；设置 BANWEN_ADMIN_TOKEN 时以其为管理员令牌', async () => {
-    const db = await openPglite()
+    const db = await openPgliteThread()
     await migrate(db)
     const store = createStore(db)
     const first = await bootstrap(store)
@@ -167,7 +167,7 @@ describe('限流与首次启动', () => {
     expect((await bootstrap(store)).newAdminToken).toBeNull()
     await db.close()
 
-    const db2 = await openPglite()
+    const db2 = await openPgliteThread()
     await migrate(db2)
     const store2 = createStore(db2)
     const fixed = 'admin-token-from-env-0123456789'

@@ -5,7 +5,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDashboard } from '../../server/dashboard/build'
-import { openPglite } from '../../server/db/pglite'
+import { openPgliteThread } from '../../server/db/pglite-thread'
 import { demoEvents } from './fixtures'
 import { setup, type Env } from './helpers'
 
@@ -22,7 +22,7 @@ describe('看板（无头 Chromium）', () => {
 
   beforeAll(async () => {
     await buildDashboard()
-    env = await setup(() => openPglite())
+    env = await setup(() => openPgliteThread())
     const events = demoEvents()
     for (let i = 0; i < events.length; i += 500) {
       const res = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, json: { events: events.slice(i, i + 500) } })
@@ -49,6 +49,8 @@ describe('看板（无头 Chromium）', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
+    // A resource the Content-Security-Policy blocks shows as a console error.
+    page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text()))
     await page.addInitScript((t) => localStorage.setItem('banwen.token', t), token)
     await page.goto(`${base}/${hash}`)
     ;(page as Page & { errors: string[] }).errors = errors
@@ -94,7 +96,7 @@ describe('看板（无头 Chromium）', () => {
     const withReason = items.find((d: { overrides: unknown[] }) => d.overrides.length > 0)
     await page.goto(`${base}/#/documents?hash=${withReason.docHash}`)
     await page.getByRole('heading', { name: '坚持提交的理由' }).first().waitFor()
-    expect(await page.locator('ul.overrides li').count()).toBeGreaterThan(0)
+    await page.locator('ul.overrides li').first().waitFor()
     await page.screenshot({ path: `${SHOTS}/dashboard-document.png` })
     await page.getByRole('button', { name: '评估表' }).first().click()
     const sheet = page.locator('.sheet')

@@ -3,7 +3,7 @@ import { describe } from 'vitest'
 import { createApp, type AppOptions } from '../../server/app'
 import { bootstrap } from '../../server/bootstrap'
 import { migrate } from '../../server/db/migrate'
-import { openPglite } from '../../server/db/pglite'
+import { openPgliteThread } from '../../server/db/pglite-thread'
 import { openPostgres } from '../../server/db/postgres'
 import type { Db } from '../../server/db/types'
 import { createStore, type Store } from '../../server/store'
@@ -15,7 +15,7 @@ if (!PG_URL) console.warn('[banwen] 未设置 TEST_DATABASE_URL：PostgreSQL 部
 
 /** Each store kind the suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const STORES = [
-  { name: 'PGlite', open: () => openPglite() },
+  { name: 'PGlite', open: () => openPgliteThread() },
   { name: 'PostgreSQL', open: () => openPostgres(PG_URL!, { schema: `bw_test_${randomBytes(5).toString('hex')}`, dropSchemaOnClose: true, max: 4 }) },
 ] as const
 

@@ -22,7 +22,7 @@ eachStore('迁移', (open) => {
   it('迁移后的表齐全', async () => {
     const rows = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`)
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['audit_log', 'document_texts', 'events', 'quotas', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units']),
+      expect.arrayContaining(['audit_log', 'document_texts', 'event_rollup', 'events', 'quotas', 'rule_rollup', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units', 'user_rollup']),
     )
   })
 })
@@ -50,6 +50,49 @@ eachStore('迁移 0003：已有事件的计数与规则 id 原样保留', (open)
       expect(await migrate(db)).toEqual(all.filter((m) => m.version > 2).map((m) => m.name))
       const [row] = await db.query<{ c_tao: number; c_burden: number; c_copy: number; rule_ids: string[] }>(`SELECT c_tao, c_burden, c_copy, rule_ids FROM events`)
       expect(row).toEqual({ c_tao: 3, c_burden: 1, c_copy: 0, rule_ids: ['tao.a', 'burden.b'] })
+    } finally {
+      await db.close()
+    }
+  })
+})
+
+eachStore('迁移 0004：聚合表由已有事件生成，时区变更时重建', (open) => {
+  it('从第 3 版升级', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const { createStore } = await import('../../server/store')
+    const { bootstrap } = await import('../../server/bootstrap')
+    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
+    const src = new URL('../../server/migrations/', import.meta.url).pathname
+    for (const f of migrationFiles().filter((m) => m.version <= 3)) copyFileSync(join(src, f.name), join(dir, f.name))
+    const db = await open()
+    try {
+      await migrate(db, dir + '/')
+      // Two events on the evening of Sunday 15 March UTC: Monday 16 March in Beijing.
+      await db.query(
+        `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, rule_ids, ruleset_version, extension_version, over_cap, c_tao)
+         VALUES ('evt-old-0001', 'filed', '2026-03-15T17:00:00Z', '办公室', 'u-1', '通知', 100, 80, '["tao.a"]', '1', '1', true, 2),
+                ('evt-old-0002', 'filed', '2026-03-15T18:00:00Z', '办公室', 'u-2', '通知', 100, 61, '["tao.a", "burden.b"]', '1', '1', false, 1),
+                ('evt-old-0003', 'dismiss', '2026-03-15T18:00:00Z', '办公室', 'u-2', '通知', 100, 61, '[]', '1', '1', null, 0)`,
+      )
+      await db.query(`UPDATE events SET rule_id = 'tao.a' WHERE id = 'evt-old-0003'`)
+      await migrate(db)
+      const store = createStore(db, 'Asia/Shanghai')
+      await bootstrap(store)
+      const o = await store.stats.overview({}, 'filed')
+      expect(o.totals).toMatchObject({ documents: 2, avgScore: 70.5, overCapRate: 0.5, overCap: 1, units: 1, users: 2, byKind: { filed: 2, dismiss: 1 } })
+      expect(o.totals.findings.tao).toBe(3)
+      expect(o.weekly.map((w) => w.week)).toEqual(['2026-03-16'])
+      expect(await store.stats.rules({}, 'filed')).toEqual([
+        expect.objectContaining({ ruleId: 'tao.a', hits: 2, dismissals: 1 }),
+        expect.objectContaining({ ruleId: 'burden.b', hits: 1, dismissals: 0 }),
+      ])
+      expect(await store.telemetry.ensureRollups()).toBe(false)
+      // In UTC the same events fall on Sunday: the week before.
+      const utc = createStore(db, 'UTC')
+      expect(await utc.telemetry.ensureRollups()).toBe(true)
+      expect((await utc.stats.overview({}, 'filed')).weekly.map((w) => w.week)).toEqual(['2026-03-09'])
     } finally {
       await db.close()
     }

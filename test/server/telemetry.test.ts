@@ -32,7 +32,8 @@ eachStore('遥测', (open) => {
     const res = await post({ events: [e] })
     expect(res.status).toBe(400)
     const { error } = await res.json()
-    expect(error.code).toBe('invalid_request')
+    expect(error.code).toBe('invalid_events')
+    expect(error.indexes).toEqual([0])
     expect(error.details).toEqual(expect.arrayContaining([expect.stringMatching(/^events\.0\.score: /), expect.stringMatching(/^events\.0\.kind: /), expect.stringMatching(/^events\.0: .*text/)]))
     expect(error.details.join('\n')).toMatch(/[\u4e00-\u9fff]/)
     expect((await post({ events: [] })).status).toBe(400)
@@ -83,8 +84,8 @@ eachStore('遥测', (open) => {
 
 describe('遥测批量上限', () => {
   it('超过 500 条的批次被拒绝', async () => {
-    const { openPglite } = await import('../../server/db/pglite')
-    const env = await setup(() => openPglite())
+    const { openPgliteThread } = await import('../../server/db/pglite-thread')
+    const env = await setup(() => openPgliteThread())
     const res = await env.call('POST', '/api/telemetry', { token: env.tokens.drafter, json: { events: Array.from({ length: 501 }, () => event()) } })
     expect(res.status).toBe(400)
     expect((await res.json()).error.details[0]).toMatch(/^events: /)

@@ -1,6 +1,6 @@
 /** What the options page sets: where the service is, who we are, and local site profiles. */
 import { z } from 'zod'
-import { SiteProfileSchema } from '../../../core'
+import { SiteProfileSchema, TelemetryUserSchema } from '../../../core'
 import type { KV } from './kv'
 import { applyManaged, storedPolicy } from './managed'
 
@@ -12,8 +12,8 @@ export const SettingsSchema = z
     serverUrl: z.union([z.literal(''), z.string().url('服务地址应为完整网址，如 https://banwen.example.gov.cn').regex(/^https?:\/\//i, '服务地址须以 http:// 或 https:// 开头')]),
     token: z.string().max(500),
     unit: z.string().max(100),
-    /** Pseudonymous: a code, never a name. */
-    user: z.string().min(1, '用户代号不能为空').max(100),
+    /** Pseudonymous: a code, never a name; the service takes the same shape (TelemetryUserSchema). */
+    user: TelemetryUserSchema,
     siteProfiles: z.array(SiteProfileSchema),
     /** 严格模式: also show the picky tier (marks not yet proven on real documents), never scored. */
     strict: z.boolean(),
