@@ -42,7 +42,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<string[]> 
   return []
 }
 
-const LABELS: Record<string, string> = { serverUrl: '服务地址', token: '访问令牌', unit: '单位', user: '用户代号', siteProfiles: '站点配置' }
+const LABELS: Record<string, string> = { serverUrl: '服务地址', token: '访问令牌', unit: '单位', user: '用户代号', siteProfiles: '站点配置', strict: '严格模式' }
 
 export const syncNow = () => browser.runtime.sendMessage({ type: 'bg:sync-now' }) as Promise<SyncNowResponse | undefined>
 export const asideAction = (action: AsideRequest['action']) => browser.runtime.sendMessage({ type: 'bg:telemetry-aside', action } satisfies AsideRequest) as Promise<AsideResponse | undefined>
