@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { Report } from '../core'
+import { localToday, type Report } from '../core'
 import { buildAnalyzer, isDirectory, readInput } from './load'
 import { formatReport } from './format'
 import { checkOutPath, listDocuments, writeSummary, type AuditRow } from './audit'
@@ -104,10 +104,4 @@ export async function check(argv: string[]): Promise<number> {
     return EXIT.belowThreshold
   }
   return EXIT.ok
-}
-
-/** Today in the machine's time zone, as the drafter's calendar shows it. */
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }

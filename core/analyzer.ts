@@ -163,7 +163,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       cache: demandCache,
     })
     const demandsBySentence = new Map<number, PlacedDemand[]>()
-    for (const d of demands) demandsBySentence.set(d.sentence, [...(demandsBySentence.get(d.sentence) ?? []), d])
+    for (const d of demands) {
+      const list = demandsBySentence.get(d.sentence)
+      if (list) list.push(d)
+      else demandsBySentence.set(d.sentence, [d])
+    }
 
     for (const s of body) {
       const { hits } = sentenceHits(s)

@@ -3,6 +3,9 @@ import type { Calendar } from '../schema/ruleset'
 /** Calendar arithmetic on plain dates (YYYY-MM-DD, no time zone involved). */
 export const toIso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 
+/** The day on the machine's own calendar (its time zone): what a drafter calls today. */
+export const localToday = (d = new Date()) => toIso(d.getFullYear(), d.getMonth() + 1, d.getDate())
+
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
 const fromDayNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
 

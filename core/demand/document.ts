@@ -1,6 +1,6 @@
 import type { DemandPolicy, Calendar } from '../schema/ruleset'
 import type { Sentence } from '../text/segment'
-import { readDemands, type DemandReading, type DemandState } from './read'
+import { HANDS_ON, readDemands, type DemandReading, type DemandState } from './read'
 import { isBurden, onOthers } from './policy'
 import { resolveDeadline } from './deadline'
 import type { LruMap } from '../lru'
@@ -17,8 +17,6 @@ export interface PlacedDemand extends DemandReading {
   workdays: number | null
 }
 
-/** A sentence ending in ；or ： hands its actor and modality to the next (各乡镇要：建立台账；每周报送). */
-const CARRIES = /[；;：:]$/u
 
 export interface DemandContext {
   policy: DemandPolicy
@@ -39,7 +37,7 @@ export function placeDemands(body: Sentence[], ctx: DemandContext): PlacedDemand
       read = readDemands(s.text, carried)
       ctx.cache.set(key, read)
     }
-    carried = CARRIES.test(s.text) ? read.state : {}
+    carried = HANDS_ON.test(s.text) ? read.state : {}
     for (const r of read.readings) {
       const resolved = r.deadline && ctx.issued ? resolveDeadline(r.deadline, ctx.issued, ctx.calendar) : null
       const workdays = resolved?.workdays ?? null

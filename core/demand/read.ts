@@ -112,7 +112,8 @@ export interface DemandState {
 
 /** Most sentences ask for nothing: one scan for any kind cue spares the clause-by-clause read. */
 const ANY_KIND = new RegExp(KIND_PATTERNS.map(([, re]) => `(?:${re.source})`).join('|'), 'u')
-const HANDS_ON = /[；;：:]\s*$/u
+/** A sentence ending in ；or ： hands its actor and modality to the next (各乡镇要：建立台账；每周报送). */
+export const HANDS_ON = /[；;：:]\s*$/u
 
 export function readDemands(text: string, carried: DemandState = {}): { readings: DemandReading[]; state: DemandState } {
   if (!ANY_KIND.test(text) && !HANDS_ON.test(text)) return { readings: [], state: {} }
@@ -151,7 +152,7 @@ export function readDemands(text: string, carried: DemandState = {}): { readings
       let start = kindHit.at
       if (freq && freq.at < start && start - (freq.at + freq.len) <= 12) start = freq.at
       // 与各街镇签订责任书: for pledges and vetoes the lower party may stand anywhere in the clause.
-      const party = PARTY_KINDS.has(kindHit.kind) && LOWER_ANYWHERE.test(c.text) ? 'lower' : null
+      const party = PARTY_KINDS.has(kindHit.kind) && LOWER_ACTOR.test(c.text) ? 'lower' : null
       readings.push({
         kind: kindHit.kind,
         actor: party ?? actor ?? 'addressee',
@@ -174,7 +175,6 @@ export function readDemands(text: string, carried: DemandState = {}): { readings
 
 /** Kinds where the lower party may be the object: 与各乡镇签订, 对各区暗访, 通报各部门排名. */
 const PARTY_KINDS = new Set<DemandKind>(['pledge', 'veto', 'inspection'])
-const LOWER_ANYWHERE = LOWER_ACTOR
 const CONTINUES = /^(?:并|并且|同时|再|然后|汇总后|统一)/u
 const SUBJECT_FIRST = new RegExp(`^(?:${LOWER_ACTOR.source})`, 'u')
 const FORBID_OPEN = new RegExp(`^(?:${FORBID.source})`, 'u')

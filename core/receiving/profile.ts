@@ -1,4 +1,6 @@
 import type { BurdenProfileReport as BurdenProfile, Demand } from '../schema/report'
+import { readNumber } from '../demand/deadline'
+import { toIso } from '../demand/calendar'
 
 export type { BurdenProfile }
 
@@ -33,20 +35,18 @@ export function moduleOf(d: Pick<Demand, 'kind'>, words: string): Module {
 export type Recurring = BurdenProfile['recurring'][number]
 
 const MODULES: Module[] = ['会议文件', '督查检查', '考核评比', '报表材料', '留痕', '政务APP']
-const CN = '〇一二三四五六七八九十'
-const num = (s: string) => (/^\d+$/u.test(s) ? Number(s) : s.length === 1 ? CN.indexOf(s) : s.startsWith('十') ? 10 + Math.max(0, CN.indexOf(s[1] ?? '〇')) : CN.indexOf(s[0]!) * 10 + Math.max(0, CN.indexOf(s[2] ?? '〇')))
 const UNTIL = /(?:至|到|截至|截止到?)(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日|底)|(\d{1,2}|[一二三四五六七八九十]{1,3})月底前/u
 
 /** The end of a recurring demand's period, read in its clause; null when open-ended. */
 export function untilOf(sentence: string, issued: string | null): string | null {
   const m = UNTIL.exec(sentence)
   if (!m || !issued) return null
-  const month = num(m[1] ?? m[3]!)
-  if (!(month >= 1 && month <= 12)) return null
+  const month = readNumber(m[1] ?? m[3]!)
+  if (month === null || !(month >= 1 && month <= 12)) return null
   const year = Number(issued.slice(0, 4)) + (month < Number(issued.slice(5, 7)) ? 1 : 0)
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  const day = m[2] ? Math.min(num(m[2]), last) : last
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const day = m[2] ? Math.min(readNumber(m[2]) ?? last, last) : last
+  return toIso(year, month, day)
 }
 
 const CLAUSE_END = /[，,；;。！？!?\n]/u

@@ -1,4 +1,6 @@
 import type { Sentence } from '../text/segment'
+// The 主送 line: short, ends in ：; the frame rules skip the same line.
+import { SALUTATION } from '../rules/document'
 
 /** Who a document is sent to, from its 主送 line (各乡镇（街道）、县直各单位：). */
 export interface Recipient {
@@ -12,8 +14,6 @@ export interface Recipient {
   end: number
 }
 
-/** The 主送 line: short, ends in ：, among the first lines of the body. */
-const SALUTATION = /^[^。！？；]{2,80}[：:]$/u
 const SPLIT = /[、，,；;]/u
 const GROUPS: Array<[Recipient['group'], RegExp]> = [
   ['village', /村|社区|居委会|村委会/u],

@@ -36,7 +36,7 @@ const TAIL_LINE =
   /^(附件|抄送|抄报|联系人|联系电话|主送|印发|（此件|\(此件|[^。，]{2,30}(人民政府|办公室|办公厅|委员会|局|厅|部|中心|小组|党委|党组|街道|镇|乡|公司|所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$)/u
 
 /** The 主送 line (各乡镇、县直有关单位：) opens many documents but is not their opening text. */
-const SALUTATION = /^[^。！？；]{2,80}[：:]$/u
+export const SALUTATION = /^[^。！？；]{2,80}[：:]$/u
 
 
 function base(rule: Rule, start: number, end: number, sentence: number, keyText: string, rel = 0): RawFinding {

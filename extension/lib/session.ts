@@ -2,7 +2,7 @@
  * One editor's analysis loop: debounced, never during IME composition, incremental through the
  * analyzer's sentence cache, stale model results dropped. Reads the editor; the painter draws.
  */
-import { applyFix, createAnalyzer, fixText, type Analyzer, type Finding, type Report } from '../../core'
+import { applyFix, createAnalyzer, fixText, localToday, type Analyzer, type Finding, type Report } from '../../core'
 import type { EditorAdapter } from './adapters/types'
 import { messageClassifier } from './classifier'
 import type { Config } from './config'
@@ -176,9 +176,4 @@ export class EditorSession {
     for (const off of this.offs) off()
     this.painter.destroy()
   }
-}
-
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
