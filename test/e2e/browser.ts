@@ -44,10 +44,22 @@ export interface Launched {
  * extension starts in 严格模式 unless a test asks for the default (test/e2e/tiers.test.ts).
  */
 export async function setStrict(worker: Worker, strict: boolean): Promise<void> {
+  // On first start the background stores default settings (it makes the pseudonym); that write can
+  // land after ours. So write with a user code (no reason for it to write again), then check that
+  // the setting has stayed put before any page reads it.
   await worker.evaluate(async (on) => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(x: object): Promise<void> } } } }).chrome.storage.local
-    const current = (await local.get('settings')).settings ?? {}
-    await local.set({ settings: { ...current, strict: on } })
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { strict?: boolean; user?: string }>>; set(x: object): Promise<void> } } } }).chrome.storage.local
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    for (let stable = 0, tries = 0; stable < 2; tries++) {
+      if (tries > 40) throw new Error('严格模式设置没有保存下来')
+      const current = (await local.get('settings')).settings ?? {}
+      if (current.strict === on && current.user) stable++
+      else {
+        stable = 0
+        await local.set({ settings: { ...current, user: current.user ?? 'u-e2e0000', strict: on } })
+      }
+      await pause(150)
+    }
   }, strict)
 }
 
