@@ -19,6 +19,7 @@ import { placeDemands, type PlacedDemand } from './demand/document'
 import { findIssueDate } from './demand/deadline'
 import { nobodyAsked, type DemandReading, type DemandState } from './demand/read'
 import { burdenFindings, demandOf } from './demand/findings'
+import { planFindings } from './receiving/plan'
 import { onePerSpan } from './rules/overlap'
 import { parseRecipients } from './receiving/recipients'
 import { burdenProfile } from './receiving/profile'
@@ -199,6 +200,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       }
     }
     findings.push(...burdenFindings(compiled, demands, body, ruleSet.demand.minDeadlineWorkdays))
+    findings.push(...planFindings(compiled, body, ruleSet.plan, issued))
 
     const sentenceChars = sentences.map((s) => charTotal(countChars(s.text)))
     const bodyChars = body.reduce((a, s) => a + sentenceChars[s.index]!, 0)

@@ -30,7 +30,7 @@ export function filler(chars: number): string {
   return parts.join('')
 }
 
-export function expandExample(ex: RuleExample): { text: string; span: [number, number] | null; title?: string; docType?: string; superior?: string[]; fixed?: string } {
+export function expandExample(ex: RuleExample): { text: string; span: [number, number] | null; title?: string; docType?: string; superior?: string[]; fixed?: string; plan?: string[] } {
   const o = typeof ex === 'string' ? { text: ex } : ex
   const fill = (s: string) => s.replace(FILL, (_, n: string) => filler(Number(n)))
   const expanded = fill(o.text)
@@ -44,6 +44,7 @@ export function expandExample(ex: RuleExample): { text: string; span: [number, n
     docType: 'docType' in o ? o.docType : undefined,
     superior: 'superior' in o ? o.superior : undefined,
     fixed: 'fixed' in o && o.fixed !== undefined ? fill(o.fixed) : undefined,
+    plan: 'plan' in o ? o.plan : undefined,
   }
 }
 
@@ -58,8 +59,14 @@ function fixProblem(rule: Rule, hit: Finding | undefined, fixed: string, analyze
   return undefined
 }
 
+/** The rule set with a kept plan of these item names, for the whole year of the examples. */
+function withPlan(ruleSet: RuleSet, names: string[]): RuleSet {
+  const items = names.map((name) => ({ name, kind: '督查' as const, lead: '示例单位', targets: '', from: '2026-01-01', to: '2026-12-31', approval: '示例', keywords: [] }))
+  return { ...ruleSet, plan: { year: 2026, items } }
+}
+
 /** Sentence-level rules must mark their span; document-level ones may fire anywhere. */
-export const needsMarker = (r: Rule) => r.kind === 'phrase' || r.kind === 'regex' || r.kind === 'frame'
+export const needsMarker = (r: Rule) => r.kind === 'phrase' || r.kind === 'regex' || r.kind === 'frame' || r.kind === 'plan'
 
 /**
  * Runs every example of every rule against the whole rule set. A bad example passes when the
@@ -73,8 +80,16 @@ export function runRuleExamples(ruleSet: RuleSet, only?: (r: Rule) => boolean): 
     if (!rule.enabled || (only && !only(rule))) continue
     for (const kind of ['bad', 'good'] as const) {
       rule.examples[kind].forEach((ex, index) => {
-        const { text, span, title, docType, superior, fixed } = expandExample(ex)
-        const analyzer = superior ? createAnalyzer({ ruleSet, overlaps: 'all', strict: true, superior: superior.map((s, i) => fingerprint(s, { id: `example-${i}` })) }) : plain
+        const { text, span, title, docType, superior, fixed, plan } = expandExample(ex)
+        const analyzer =
+          superior || plan
+            ? createAnalyzer({
+                ruleSet: plan ? withPlan(ruleSet, plan) : ruleSet,
+                overlaps: 'all',
+                strict: true,
+                superior: superior?.map((s, i) => fingerprint(s, { id: `example-${i}` })),
+              })
+            : plain
         const report = analyzer.analyzeSync(text, { title, docType })
         const hits = report.findings.filter((f) => f.ruleId === rule.id)
         const short = text.length > 80 ? `${text.slice(0, 80)}…` : text

@@ -4,10 +4,7 @@ import type { Demand } from '../schema/report'
 import type { Sentence } from '../text/segment'
 import type { PlacedDemand } from './document'
 
-const FREQUENCY_LABEL: Record<string, string> = {
-  daily: '每天', weekly: '每周', tenday: '每旬', halfmonth: '每半月', monthly: '每月', quarterly: '每季度',
-  halfyear: '每半年', yearly: '每年', periodic: '定期', realtime: '随时',
-}
+import { FREQUENCY_LABEL } from './lexicon'
 
 /** Findings of the `demand` and `deadline` rules: marks on the demanded words, never on the whole sentence. */
 export function burdenFindings(c: CompiledRuleSet, demands: PlacedDemand[], body: Sentence[], minWorkdays: number): RawFinding[] {

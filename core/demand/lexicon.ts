@@ -35,6 +35,12 @@ export const KIND_PATTERNS: Array<[DemandKind, RegExp]> = [
   ['meeting', /(?:召开|参加|列席|出席|组织)[^，。；]{0,14}(?:会议|会)|例会|调度会|推进会|座谈会|视频会/u],
 ]
 
+/** How each frequency reads in a message (每周报送). */
+export const FREQUENCY_LABEL: Record<string, string> = {
+  daily: '每天', weekly: '每周', tenday: '每旬', halfmonth: '每半月', monthly: '每月', quarterly: '每季度',
+  halfyear: '每半年', yearly: '每年', periodic: '定期', realtime: '随时',
+}
+
 export const FREQUENCY_PATTERNS: Array<[Frequency, RegExp]> = [
   ['daily', /每日|每天|逐日|每晚|每早|日报|一日一报|一天一报|日报告|每个工作日/u],
   ['weekly', /每周|每星期|周报|一周一报|每礼拜|按周/u],

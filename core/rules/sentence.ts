@@ -24,7 +24,7 @@ const STRADDLE = 3
  * cue (不得以检查为名，要求……). A prohibition in an unrelated earlier clause does not count:
  * 各村不得虚报数据，每日报送进度 still demands a daily report.
  */
-function negated(c: CompiledRuleSet, cues: string[], text: string, start: number, end: number): boolean {
+export function negated(c: CompiledRuleSet, cues: string[], text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - NEGATION_WINDOW)
   const before = text.slice(from, start)
   const breaks = [...before.matchAll(CLAUSE_BREAK)].map((m) => m.index)

@@ -91,8 +91,13 @@ export const RecipientSchema = z.object({
 })
 export type RecipientEntry = z.infer<typeof RecipientSchema>
 
-const ModuleSchema = z.enum(['会议文件', '督查检查', '考核评比', '报表材料', '留痕', '政务APP'])
+/** Monitoring modules of a 基层负担监测 system. */
+export const ModuleSchema = z.enum(['会议文件', '督查检查', '考核评比', '报表材料', '留痕', '政务APP'])
+export type Module = z.infer<typeof ModuleSchema>
 const ModuleCountSchema = z.object({ demands: z.number().int().nonnegative(), burdens: z.number().int().nonnegative(), recurring: z.number().int().nonnegative() })
+
+export const RecurringFrequencySchema = z.enum(['daily', 'weekly', 'tenday', 'halfmonth', 'monthly', 'quarterly', 'halfyear', 'yearly', 'periodic'])
+export type RecurringFrequency = z.infer<typeof RecurringFrequencySchema>
 
 /** What the document adds to each recipient's load, by monitoring module (no text). */
 export const BurdenProfileSchema = z.object({
@@ -101,7 +106,7 @@ export const BurdenProfileSchema = z.object({
     z.object({
       kind: DemandSchema.shape.kind,
       module: ModuleSchema,
-      frequency: z.enum(['daily', 'weekly', 'tenday', 'halfmonth', 'monthly', 'quarterly', 'halfyear', 'yearly', 'periodic']),
+      frequency: RecurringFrequencySchema,
       until: z.string().nullable(),
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),

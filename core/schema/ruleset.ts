@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CategorySchema, RuleIdSchema, SeveritySchema } from './common'
 import { DimensionSchema, FixSchema } from './report'
 import bundled from '../ruleset/default/base.json'
+import { MonitorPolicySchema, PlanSchema, type MonitorPolicy } from './receiving'
 
 /**
  * A bad example marks the span the rule must report with <m>…</m>; a good example must not fire.
@@ -16,6 +17,8 @@ export const RuleExampleSchema = z.union([
     superior: z.array(z.string()).optional(),
     /** For rules with a fix: the whole text after 采纳 on the marked span. */
     fixed: z.string().optional(),
+    /** For plan rules: the names of the approved items in force (a plan is kept). */
+    plan: z.array(z.string()).optional(),
   }),
 ])
 export type RuleExample = z.infer<typeof RuleExampleSchema>
@@ -143,8 +146,12 @@ export const DemandRuleSchema = z
 /** A deadline for lower levels shorter than the policy's minimum, counted from the 成文日期. */
 export const DeadlineRuleSchema = z.object({ ...RuleBase, kind: z.literal('deadline') }).strict()
 
+/** A 督查/检查/考核/评比/创建/示范 activity that the year's plan (ruleSet.plan) does not hold. */
+export const PlanRuleSchema = z.object({ ...RuleBase, kind: z.literal('plan') }).strict()
+
 export const RuleSchema = z.discriminatedUnion('kind', [
   DemandRuleSchema,
+  PlanRuleSchema,
   DeadlineRuleSchema,
   PhraseRuleSchema,
   RegexRuleSchema,
@@ -218,6 +225,8 @@ export const SiteProfileSchema = z
     title: z.string().optional(),
     docType: z.string().optional(),
     submit: z.array(z.string()).default([]),
+    /** draft: a page where documents are written; inbox: a 收文 page, where recipients rate what they got. */
+    role: z.enum(['draft', 'inbox']).default('draft'),
   })
   .strict()
 export type SiteProfile = z.infer<typeof SiteProfileSchema>
@@ -321,6 +330,10 @@ export const RuleSetSchema = z
     demand: DemandPolicySchema.default(() => copy(bundled.demand) as DemandPolicy),
     calendar: CalendarSchema.default(() => copy(bundled.calendar)),
     tiers: TierPolicySchema.default(() => copy(bundled.tiers) as TierPolicy),
+    /** 基层负担监测: module weights and 绿/黄/红 thresholds (docs/receiving.md). */
+    monitor: MonitorPolicySchema.default(() => copy(bundled.monitor) as MonitorPolicy),
+    /** The year's approved 督查检查考核 items; the service fills it in when it serves the rule set. */
+    plan: PlanSchema.default(() => ({ year: null, items: [] })),
     rules: z.array(RuleSchema).min(1),
   })
   .strict()

@@ -25,7 +25,7 @@ export function withDefaults(input: RuleSetInput): RuleSet {
     },
     filing: { justifyOn: [], blockOn: [], ...i.filing },
     demand: { weakFrequencies: [], ...(i.demand as Loose) },
-    siteProfiles: (i.siteProfiles ?? []).map((s) => ({ submit: [], ...s })),
+    siteProfiles: (i.siteProfiles ?? []).map((s) => ({ submit: [], role: 'draft', ...s })),
     rules: i.rules.map((r) => ({ enabled: true, weight: 1, tier: 'default', ...KIND_DEFAULTS[r.kind as string], ...r })),
   } as unknown as RuleSet
 }

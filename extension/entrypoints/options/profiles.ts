@@ -7,7 +7,8 @@ export type ProfilesParse = { ok: true; value: SiteProfile[] } | { ok: false; er
 export const formatProfiles = (p: SiteProfile[]) => JSON.stringify(p, null, 2)
 
 export const PROFILE_EXAMPLE = formatProfiles([
-  { name: '本单位OA拟稿页', match: 'https://oa.example.gov.cn/*', editor: '#content', title: '#title', docType: '#wz', submit: ['#btnSubmit'] },
+  { name: '本单位OA拟稿页', match: 'https://oa.example.gov.cn/*', editor: '#content', title: '#title', docType: '#wz', submit: ['#btnSubmit'], role: 'draft' },
+  { name: '本单位OA收文页', match: 'https://oa.example.gov.cn/inbox/*', editor: '#docBody', submit: [], role: 'inbox' },
 ])
 
 export function parseProfiles(text: string): ProfilesParse {
