@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CategorySchema, isRealDay, plainText, RuleIdSchema } from './common'
 import type { Report } from './report'
+import { FiledBurdenSchema } from './receiving'
 
 /**
  * What the extension tells the service. Scores, counts and rule ids only: never document text.
@@ -58,6 +59,8 @@ export const TelemetryEventSchema = z
     ruleId: RuleIdSchema.optional(),
     /** sha-256 of the document text, so a reviewer can match a filed record to a file. */
     docHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** filed: what the document asks of its recipients (counts and 主送 phrases, no text); see docs/receiving.md. */
+    burden: FiledBurdenSchema.optional(),
     flags: z
       .object({ overCap: z.boolean(), disguisedDirective: z.boolean(), frame: z.boolean(), copiedShare: z.number().min(0).max(1).nullable() })
       .strict()
