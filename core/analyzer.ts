@@ -200,7 +200,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       }
     }
     findings.push(...burdenFindings(compiled, demands, body, ruleSet.demand.minDeadlineWorkdays))
-    findings.push(...planFindings(compiled, body, ruleSet.plan, issued))
+    findings.push(...planFindings(compiled, body, ruleSet.plan, issued, info.docType))
 
     const sentenceChars = sentences.map((s) => charTotal(countChars(s.text)))
     const bodyChars = body.reduce((a, s) => a + sentenceChars[s.index]!, 0)

@@ -50,7 +50,7 @@ eachStore('the receiving side', (open) => {
     event({ kind: 'filed', unit, at, action: o.action ?? 'pass', burden: b, ...(o.docHash ? { docHash: o.docHash } : {}), ...(o.id ? { id: o.id } : {}) })
   const send = (events: ReturnType<typeof event>[]) => env.call('POST', '/api/telemetry', { json: { events } })
   const monitor = async (at: string, token?: string) => json(await env.call('GET', `/api/monitor?period=month&at=${at}`, { token }))
-  const rowOf = (m: { units: Array<{ unit: string }> }, unit: string) => m.units.find((u) => u.unit === unit) as {
+  const rowOf = (m: { units: Array<{ unit: string }> }, unit: string) => m.units.find((u) => u.unit === unit) as unknown as {
     index: number
     code: string
     modules: Record<string, { fresh: number; inForce: number }>
