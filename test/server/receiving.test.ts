@@ -248,9 +248,10 @@ eachStore('the receiving side', (open) => {
       const rules = (await json(await env.call('GET', '/api/rules', { token: township }))) as RuleSet
       expect(rules.plan).toMatchObject({ year, items: [{ name: '秸秆禁烧专项督查' }] })
       const analyzer = createAnalyzer({ ruleSet: rules })
-      const planned = analyzer.analyzeSync('县农业农村局将于9月开展秸秆禁烧专项督查，各乡镇做好准备。')
+      const title = { title: '关于做好秋季农业重点工作的通知' }
+      const planned = analyzer.analyzeSync('县农业农村局将于9月对各乡镇开展秸秆禁烧专项督查。', title)
       expect(planned.findings.filter((f) => f.ruleId === 'burden.plan.unlisted')).toEqual([])
-      const unplanned = analyzer.analyzeSync('县农业农村局将于9月开展农机安全生产督查，各乡镇做好准备。')
+      const unplanned = analyzer.analyzeSync('县农业农村局将于9月对各乡镇开展农机购置补贴专项督查。', title)
       expect(unplanned.findings.filter((f) => f.ruleId === 'burden.plan.unlisted')).toHaveLength(1)
       const plan = await json(await env.call('GET', `/api/plan?year=${year}`, { token: township }))
       expect(plan.items[0]).toMatchObject({ approval: '青督备〔2026〕3号' })
