@@ -74,7 +74,8 @@ export interface DocumentRatings {
   issuer: string | null
   docType: string | null
   filedAt: string | null
-  recipients: number | string[]
+  /** How many units the filing reached; null when the service has no filing of it. */
+  recipients: number | null
   ratings: number
   effect: Record<'好' | '一般' | '差', number>
   burden: Record<'轻' | '适中' | '重', number>
@@ -82,20 +83,19 @@ export interface DocumentRatings {
   unnecessary: number
   heaviest: Partial<Record<Module, number>>
   listed: boolean
-  explanation: Explanation | string | null
-}
-export interface Explanation {
-  text: string
-  at?: string
-  by?: string
+  explanation: { text: string; at: string } | null
 }
 /** GET /api/ratings/issuers. */
 export interface IssuerRatings {
   issuer: string
   documents: number
   ratings: number
-  bad: number
+  /** Ratings of 差 and of 重, and their shares of all ratings. */
+  poor: number
   heavy: number
+  poorShare: number
+  heavyShare: number
+  /** Documents on the 公开说明 list. */
   listed: number
 }
 
@@ -110,9 +110,6 @@ export interface IssuerQuotaKind {
   units: Array<{ unit: string; count: number; lastYear: number }>
 }
 
-/** The words of an explanation, whichever way the service sends it. */
-export const explanationText = (e: DocumentRatings['explanation']): string | null => (e === null || e === undefined ? null : typeof e === 'string' ? e : e.text)
-export const recipientCount = (r: DocumentRatings['recipients']) => (Array.isArray(r) ? r.length : r)
 export const shortHash = (h: string | null | undefined) => (h ? h.slice(0, 10) : '—')
 
 /** Today in the browser's time zone, as YYYY-MM-DD. */

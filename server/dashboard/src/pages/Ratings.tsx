@@ -3,7 +3,7 @@ import { api, ApiError, type Me } from '../api'
 import { date, num, pct } from '../format'
 import { go, useApi } from '../hooks'
 import { ExportButton, usePeriod } from '../period'
-import { explanationText, MODULE_LIST, recipientCount, shortHash, type DocumentRatings, type IssuerRatings } from '../receiving'
+import { MODULE_LIST, shortHash, type DocumentRatings, type IssuerRatings } from '../receiving'
 import { Table } from '../table'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -59,14 +59,18 @@ export function Ratings({ me }: { me: Me }) {
             }
           >
             {[...issuers.data.issuers]
-              .sort((a, b) => b.heavy + b.bad - (a.heavy + a.bad))
+              .sort((a, b) => b.listed - a.listed || b.poorShare + b.heavyShare - (a.poorShare + a.heavyShare))
               .map((i) => (
                 <tr key={i.issuer}>
                   <td>{i.issuer}</td>
                   <td className="r">{num(i.documents)}</td>
                   <td className="r">{num(i.ratings)}</td>
-                  <td className={`r ${i.bad >= 0.5 ? 'bad' : ''}`}>{pct(i.bad)}</td>
-                  <td className={`r ${i.heavy >= 0.5 ? 'bad' : ''}`}>{pct(i.heavy)}</td>
+                  <td className={`r ${i.poorShare >= 0.5 ? 'bad' : ''}`}>
+                    {num(i.poor)}（{pct(i.poorShare, 0)}）
+                  </td>
+                  <td className={`r ${i.heavyShare >= 0.5 ? 'bad' : ''}`}>
+                    {num(i.heavy)}（{pct(i.heavyShare, 0)}）
+                  </td>
                   <td className="r">{i.listed ? <Badge tone="over">{num(i.listed)}</Badge> : '—'}</td>
                 </tr>
               ))}
@@ -111,7 +115,7 @@ function DocTable({ docs }: { docs: DocumentRatings[] }) {
           <td>{d.issuer ?? '—'}</td>
           <td>{d.docType ?? '—'}</td>
           <td className="nowrap">{d.filedAt ? date(d.filedAt) : '—'}</td>
-          <td className="r">{num(recipientCount(d.recipients))}</td>
+          <td className="r">{num(d.recipients)}</td>
           <td className="r">{num(d.ratings)}</td>
           <td className="nowrap">
             {d.effect.好}/{d.effect.一般}/<b className={d.effect.差 ? 'bad' : ''}>{d.effect.差}</b>
@@ -136,7 +140,7 @@ const heaviestLine = (d: DocumentRatings) =>
     .join('、')
 
 function ExplainEntry({ d, canExplain, onSaved }: { d: DocumentRatings; canExplain: boolean; onSaved: () => void }) {
-  const text = explanationText(d.explanation)
+  const text = d.explanation?.text ?? null
   const [editing, setEditing] = useState(false)
   return (
     <div className="explain" data-doc={d.docHash}>
@@ -209,20 +213,20 @@ function ExplainForm({ docHash, initial, onDone }: { docHash: string; initial: s
 export function DocumentRatingsCard({ hash }: { hash: string }) {
   const { data } = useApi<DocumentRatings>(`/api/ratings/documents/${hash}`)
   if (!data || data.ratings === 0) return null
-  const text = explanationText(data.explanation)
+  const text = data.explanation?.text ?? null
   return (
     <Card title={`逆向评估：${data.ratings} 个收文单位评价`} className="doc-ratings" extra={data.listed && <Badge tone="over">公开说明名单</Badge>}>
       <div className="kv">
         <div>
           <span>效果 好/一般/差</span>
           <b>
-            {data.effect.好}/{data.effect.一般}/<span className={data.effect.差 ? 'bad' : ''}>{data.effect.差}</span>
+            {data.effect.好}/{data.effect.一般}/<b className={data.effect.差 ? 'bad' : ''}>{data.effect.差}</b>
           </b>
         </div>
         <div>
           <span>负担 轻/适中/重</span>
           <b>
-            {data.burden.轻}/{data.burden.适中}/<span className={data.burden.重 ? 'bad' : ''}>{data.burden.重}</span>
+            {data.burden.轻}/{data.burden.适中}/<b className={data.burden.重 ? 'bad' : ''}>{data.burden.重}</b>
           </b>
         </div>
         <div>
@@ -235,7 +239,7 @@ export function DocumentRatingsCard({ hash }: { hash: string }) {
         </div>
         <div>
           <span>收文单位</span>
-          <b>{num(recipientCount(data.recipients))}</b>
+          <b>{num(data.recipients)}</b>
         </div>
         <div>
           <span>最重的要求</span>
