@@ -196,7 +196,7 @@ describe('看板 · 基层减负（无头 Chromium）', () => {
     const page = await open(env.tokens.admin, '#/ratings')
     const entry = page.locator(`.explain[data-doc="${DOC.b}"]`)
     await entry.waitFor()
-    expect(await entry.textContent()).toContain('评为“差” 3')
+    expect(await entry.textContent()).toContain("评为“差”或“重” 3")
     expect(await page.locator('.explain').count()).toBe(1)
     await entry.getByRole('button', { name: '填写说明' }).click()
     await page.getByLabel('公开说明').fill('下月起三张报表合并为一张，按月报送')

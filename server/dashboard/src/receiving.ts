@@ -82,9 +82,14 @@ export interface DocumentRatings {
   mergeable: number
   unnecessary: number
   heaviest: Partial<Record<Module, number>>
+  /** Recipients that rated it 差 or 重. */
+  poorOrHeavy: number
   listed: boolean
   explanation: { text: string; at: string } | null
 }
+/** GET /api/explanations: the 公开说明 list. */
+export type ExplainedDocument = Pick<DocumentRatings, 'docHash' | 'issuer' | 'docType' | 'filedAt' | 'ratings' | 'poorOrHeavy' | 'explanation'>
+
 /** GET /api/ratings/issuers. */
 export interface IssuerRatings {
   issuer: string
@@ -126,9 +131,7 @@ export function periodLabel(p: PeriodRange): string {
   return `${p.from} 至 ${last.toISOString().slice(0, 10)}`
 }
 
-/** GET /api/direct-reports/summary: counts only, no text and no units. */
+/** GET /api/direct-reports/summary: counts by module and status only, no text and no units. */
 export interface DirectSummary {
-  open: number
-  closed: number
-  byModule: Partial<Record<Module, { open: number; closed: number }>>
+  summary: Array<{ module: Module; status: 'open' | 'closed'; n: number }>
 }

@@ -20,18 +20,21 @@ export function DirectReports({ me }: { me: Me }) {
       />
       <ErrorBox error={summary.error} />
       {summary.data && <Summary s={summary.data} />}
-      {me.role === 'admin' ? <AdminList onChanged={summary.reload} /> : <p className="muted">直报的内容与答复只有管理员可见。</p>}
+      {me.role === 'admin' && !me.unit ? <AdminList onChanged={summary.reload} /> : <p className="muted">直报的内容与答复只有不限单位的管理员可见。</p>}
     </div>
   )
 }
 
 function Summary({ s }: { s: DirectSummary }) {
+  const count = (status: 'open' | 'closed', module?: string) => s.summary.filter((r) => r.status === status && (!module || r.module === module)).reduce((n, r) => n + r.n, 0)
+  const open = count('open')
+  const closed = count('closed')
   return (
     <>
       <div className="stats three">
-        <Stat label="直报总数" value={num(s.open + s.closed)} />
-        <Stat label="待答复" value={num(s.open)} tone={s.open ? 'warn' : undefined} />
-        <Stat label="已办结" value={num(s.closed)} />
+        <Stat label="直报总数" value={num(open + closed)} />
+        <Stat label="待答复" value={num(open)} tone={open ? 'warn' : undefined} />
+        <Stat label="已办结" value={num(closed)} />
       </div>
       <Card title="按模块">
         <Table
@@ -45,7 +48,7 @@ function Summary({ s }: { s: DirectSummary }) {
           }
         >
           {MODULE_LIST.map((m) => {
-            const c = s.byModule[m] ?? { open: 0, closed: 0 }
+            const c = { open: count('open', m), closed: count('closed', m) }
             return (
               <tr key={m} data-module={m}>
                 <td>{m}</td>

@@ -79,6 +79,11 @@ export function CodeBadge({ code }: { code: PressureCode }) {
   return <Badge tone={CODE_TONE[code]}>{CODE_LABEL[code]}</Badge>
 }
 
+/*
+ * No 直报 column: a unit's count of 直报 beside an anonymous report in the 直报 list would name
+ * its unit. Reports still weigh in the index, as the contract says.
+ */
+
 /** ↑ when the index rose since the previous period, ↓ when it fell. */
 function Arrow({ u }: { u: MonitorUnit }) {
   if (!u.prev) return <span className="trend flat" title="上期无数据">—</span>
@@ -104,7 +109,6 @@ function HeatTable({ units, picked, onPick }: { units: MonitorUnit[]; picked: st
               {m}
             </th>
           ))}
-          <th className="r">直报</th>
           <th className="r">负担指数</th>
           <th>码色</th>
         </>
@@ -125,7 +129,6 @@ function HeatTable({ units, picked, onPick }: { units: MonitorUnit[]; picked: st
               </td>
             )
           })}
-          <td className="r">{u.reports || <span className="muted">·</span>}</td>
           <td className="r score">{num(u.index, 1)}</td>
           <td className="nowrap code-cell">
             <CodeBadge code={u.code} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { z } from 'zod'
 import { PlanItemSchema, PlanKindSchema } from '../../../../core/schema/receiving'
 import { api, ApiError, type Me } from '../api'
@@ -44,7 +44,7 @@ const fromDraft = ({ key: _key, keywords, ...d }: Draft) => ({ ...d, name: d.nam
 export function Plan({ me }: { me: Me }) {
   const [year, setYear] = useState(new Date().getFullYear())
   const [period] = usePeriod()
-  const { data, error, loading, reload } = useApi<{ year: number; items: Array<PlanItem & { id: string }> }>(`/api/plan?year=${year}`)
+  const { data, error, loading } = useApi<{ year: number; items: Array<PlanItem & { id: string }> }>(`/api/plan?year=${year}`)
   const canEdit = me.role === 'admin' && !me.unit
   return (
     <div className="print-page">
@@ -69,7 +69,7 @@ export function Plan({ me }: { me: Me }) {
       />
       <ErrorBox error={error} />
       {!data && loading && <Loading />}
-      {data && (canEdit ? <PlanEditor key={`${year}-${data.items.map((i) => i.id).join(',')}`} year={year} items={data.items} onSaved={reload} /> : <PlanTable items={data.items} year={year} />)}
+      {data && (canEdit ? <PlanEditor key={data.year} year={data.year} items={data.items} /> : <PlanTable items={data.items} year={year} />)}
     </div>
   )
 }
@@ -107,13 +107,13 @@ function PlanTable({ items, year }: { items: PlanItem[]; year: number }) {
   )
 }
 
-function PlanEditor({ year, items, onSaved }: { year: number; items: PlanItem[]; onSaved: () => void }) {
+/** Keyed by the year of the answer it starts from; after a save it shows what the service kept. */
+function PlanEditor({ year, items }: { year: number; items: PlanItem[] }) {
   const [rows, setRows] = useState<Draft[]>(() => items.map(toDraft))
   const [saveError, setSaveError] = useState<ApiError | null>(null)
   const [ok, setOk] = useState('')
   const [busy, setBusy] = useState(false)
   const [touched, setTouched] = useState(false)
-  useEffect(() => setOk(''), [rows])
   const parsed = useMemo(() => ItemsSchema.safeParse(rows.map(fromDraft)), [rows])
   const issues = parsed.success ? [] : rowIssues(parsed.error, LABELS)
   const set = (i: number, field: keyof Draft, v: string) => {
@@ -125,10 +125,10 @@ function PlanEditor({ year, items, onSaved }: { year: number; items: PlanItem[];
     setBusy(true)
     setSaveError(null)
     try {
-      await api(`/api/plan/${year}`, { method: 'PUT', json: { items: parsed.data } })
-      setOk(`已保存 ${year} 年计划（${parsed.data.length} 项）`)
+      const saved = await api<{ items: PlanItem[] }>(`/api/plan/${year}`, { method: 'PUT', json: { items: parsed.data } })
+      setRows(saved.items.map(toDraft))
+      setOk(`已保存 ${year} 年计划（${saved.items.length} 项）`)
       setTouched(false)
-      onSaved()
     } catch (e) {
       setSaveError(e as ApiError)
     } finally {
@@ -200,8 +200,8 @@ function PlanEditor({ year, items, onSaved }: { year: number; items: PlanItem[];
         <button className="btn" disabled={busy || !parsed.success || !touched} onClick={save}>
           保存 {year} 年计划
         </button>
-        {ok && <span className="ok-text">{ok}</span>}
-        {touched && !ok && <span className="muted small">有未保存的修改</span>}
+        {ok && !touched && <span className="ok-text">{ok}</span>}
+        {touched && <span className="muted small">有未保存的修改</span>}
       </div>
       <ErrorBox error={saveError} />
     </Card>

@@ -3,7 +3,7 @@ import { api, ApiError, type Me } from '../api'
 import { date, num, pct } from '../format'
 import { go, useApi } from '../hooks'
 import { ExportButton, usePeriod } from '../period'
-import { MODULE_LIST, shortHash, type DocumentRatings, type IssuerRatings } from '../receiving'
+import { MODULE_LIST, shortHash, type DocumentRatings, type ExplainedDocument, type IssuerRatings } from '../receiving'
 import { Table } from '../table'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 
@@ -15,7 +15,7 @@ export function Ratings({ me }: { me: Me }) {
   const [period] = usePeriod()
   const docs = useApi<{ documents: DocumentRatings[] }>(`/api/ratings/documents?year=${year}`)
   const issuers = useApi<{ issuers: IssuerRatings[] }>(`/api/ratings/issuers?year=${year}`)
-  const explained = useApi<{ documents: DocumentRatings[] }>(`/api/explanations?year=${year}`)
+  const explained = useApi<{ explainAt: number; documents: ExplainedDocument[] }>(`/api/explanations?year=${year}`)
   return (
     <div className="print-page">
       <PageHead
@@ -34,12 +34,12 @@ export function Ratings({ me }: { me: Me }) {
           </>
         }
       />
-      <Card title="公开说明名单" className="explain-list">
+      <Card title="公开说明名单" className="explain-list" extra={explained.data && <span className="muted">被 {explained.data.explainAt} 个及以上收文单位评为“差”或“重”的文件</span>}>
         <ErrorBox error={explained.error} />
         {!explained.data && explained.loading && <Loading />}
         {explained.data && explained.data.documents.length === 0 && <Empty>{year} 年没有进入公开说明名单的文件</Empty>}
         {explained.data?.documents.map((d) => (
-          <ExplainEntry key={d.docHash} d={d} canExplain={me.role === 'admin' || (!!me.unit && me.unit === d.issuer)} onSaved={explained.reload} />
+          <ExplainEntry key={d.docHash} d={d} canExplain={me.unit ? me.unit === d.issuer : me.role === 'admin'} onSaved={explained.reload} />
         ))}
       </Card>
       <Card title="按发文单位">
@@ -139,7 +139,7 @@ const heaviestLine = (d: DocumentRatings) =>
     .map((m) => `${m} ${d.heaviest[m]}`)
     .join('、')
 
-function ExplainEntry({ d, canExplain, onSaved }: { d: DocumentRatings; canExplain: boolean; onSaved: () => void }) {
+function ExplainEntry({ d, canExplain, onSaved }: { d: ExplainedDocument; canExplain: boolean; onSaved: () => void }) {
   const text = d.explanation?.text ?? null
   const [editing, setEditing] = useState(false)
   return (
@@ -148,8 +148,7 @@ function ExplainEntry({ d, canExplain, onSaved }: { d: DocumentRatings; canExpla
         <b>{d.issuer ?? '发文单位未知'}</b> · {d.docType ?? '文件'} · <code title={d.docHash}>{shortHash(d.docHash)}</code>
         {d.filedAt && <span className="muted"> · {date(d.filedAt)} 归档</span>}
         <span className="chips">
-          <Badge tone="over">评为“差” {d.effect.差}</Badge>
-          <Badge tone="over">评为“重” {d.burden.重}</Badge>
+          <Badge tone="over">评为“差”或“重” {d.poorOrHeavy}</Badge>
           <Badge tone="muted">评价 {d.ratings}</Badge>
         </span>
       </div>

@@ -16,6 +16,9 @@ export function Registry({ me }: { me: Me }) {
   const canEdit = me.role === 'admin' && !me.unit
   const units = useApi<{ units: OrgUnit[] }>('/api/org/units')
   const aliases = useApi<{ aliases: RecipientAlias[] }>('/api/org/aliases')
+  const [names, setNames] = useState<string[] | null>(null)
+  // Issuer kinds live in the registry: the quotas are read again after it is saved.
+  const [quotaRev, setQuotaRev] = useState(0)
   return (
     <div className="print-page">
       <PageHead
@@ -25,26 +28,26 @@ export function Registry({ me }: { me: Me }) {
       />
       <ErrorBox error={units.error ?? aliases.error} />
       {!units.data && units.loading && <Loading />}
-      {units.data && <UnitsEditor key={JSON.stringify(units.data.units)} units={units.data.units} canEdit={canEdit} onSaved={units.reload} />}
-      {aliases.data && units.data && <AliasEditor key={JSON.stringify(aliases.data.aliases)} aliases={aliases.data.aliases} unitNames={units.data.units.map((u) => u.name)} canEdit={canEdit} onSaved={aliases.reload} />}
-      <IssuerQuotas canEdit={canEdit} />
+      {/* Each editor starts from the first answer and then keeps what the service returns on save. */}
+      {units.data && <UnitsEditor units={units.data.units} canEdit={canEdit} onSaved={(saved) => (setNames(saved.map((u) => u.name)), setQuotaRev((n) => n + 1))} />}
+      {aliases.data && units.data && <AliasEditor aliases={aliases.data.aliases} unitNames={names ?? units.data.units.map((u) => u.name)} canEdit={canEdit} />}
+      <IssuerQuotas key={quotaRev} canEdit={canEdit} />
     </div>
   )
 }
 
-/** Saves a list with PUT, keeping the error and a note. */
+/** Saves with PUT, keeping the error and a note; `after` gets the service's answer. */
 function useSave() {
   const [error, setError] = useState<ApiError | null>(null)
   const [ok, setOk] = useState('')
   const [busy, setBusy] = useState(false)
-  const run = async (path: string, json: unknown, note: string, after: () => void) => {
+  const run = async <T,>(path: string, json: unknown, note: string, after: (answer: T) => void) => {
     setBusy(true)
     setError(null)
     setOk('')
     try {
-      await api(path, { method: 'PUT', json })
+      after(await api<T>(path, { method: 'PUT', json }))
       setOk(note)
-      after()
     } catch (e) {
       setError(e as ApiError)
     } finally {
@@ -80,7 +83,7 @@ function registryIssues(units: Array<{ name: string; parent: string | null }>): 
   return out
 }
 
-function UnitsEditor({ units, canEdit, onSaved }: { units: OrgUnit[]; canEdit: boolean; onSaved: () => void }) {
+function UnitsEditor({ units, canEdit, onSaved }: { units: OrgUnit[]; canEdit: boolean; onSaved: (units: OrgUnit[]) => void }) {
   const [rows, setRows] = useState(() => units.map(unitDraft))
   const [filter, setFilter] = useState('')
   const [touched, setTouched] = useState(false)
@@ -172,10 +175,14 @@ function UnitsEditor({ units, canEdit, onSaved }: { units: OrgUnit[]; canEdit: b
         <>
           <Issues issues={issues} />
           <div className="actions no-print">
-            <button className="btn" disabled={save.busy || !touched || issues.length > 0} onClick={() => parsed.success && save.run('/api/org/units', { units: parsed.data }, `已保存名册（${parsed.data.length} 个单位）`, () => (setTouched(false), onSaved()))}>
+            <button className="btn" disabled={save.busy || !touched || issues.length > 0} onClick={() => parsed.success && save.run<{ units: OrgUnit[] }>('/api/org/units', { units: parsed.data }, `已保存名册（${parsed.data.length} 个单位）`, (a) => {
+                  setRows(a.units.map(unitDraft))
+                  setTouched(false)
+                  onSaved(a.units)
+                })}>
               保存名册
             </button>
-            {save.ok && <span className="ok-text">{save.ok}</span>}
+            {save.ok && !touched && <span className="ok-text">{save.ok}</span>}
           </div>
           <ErrorBox error={save.error} />
         </>
@@ -185,7 +192,7 @@ function UnitsEditor({ units, canEdit, onSaved }: { units: OrgUnit[]; canEdit: b
 }
 
 const ALIAS_LABELS: Record<string, string> = { phrase: '主送写法', units: '对应单位', level: '或该层级全部单位', parent: '限于上级单位' }
-const AliasesSchema = z.array(RecipientAliasSchema).max(5000)
+const AliasesSchema = z.array(RecipientAliasSchema).max(2000)
 interface AliasDraft {
   key: number
   phrase: string
@@ -196,7 +203,7 @@ interface AliasDraft {
 const aliasDraft = (a: Partial<RecipientAlias>): AliasDraft => ({ key: ++keys, phrase: a.phrase ?? '', units: (a.units ?? []).join('，'), level: a.level ?? '', parent: a.parent ?? '' })
 const aliasOf = (d: AliasDraft) => ({ phrase: d.phrase.trim(), units: splitList(d.units), level: d.level || null, parent: d.parent.trim() || null })
 
-function AliasEditor({ aliases, unitNames, canEdit, onSaved }: { aliases: RecipientAlias[]; unitNames: string[]; canEdit: boolean; onSaved: () => void }) {
+function AliasEditor({ aliases, unitNames, canEdit }: { aliases: RecipientAlias[]; unitNames: string[]; canEdit: boolean }) {
   const [rows, setRows] = useState(() => aliases.map(aliasDraft))
   const [touched, setTouched] = useState(false)
   const save = useSave()
@@ -282,10 +289,13 @@ function AliasEditor({ aliases, unitNames, canEdit, onSaved }: { aliases: Recipi
         <>
           <Issues issues={issues} />
           <div className="actions no-print">
-            <button className="btn" disabled={save.busy || !touched || issues.length > 0} onClick={() => parsed.success && save.run('/api/org/aliases', { aliases: parsed.data }, `已保存主送写法（${parsed.data.length} 条）`, () => (setTouched(false), onSaved()))}>
+            <button className="btn" disabled={save.busy || !touched || issues.length > 0} onClick={() => parsed.success && save.run<{ aliases: RecipientAlias[] }>('/api/org/aliases', { aliases: parsed.data }, `已保存主送写法（${parsed.data.length} 条）`, (a) => {
+                  setRows(a.aliases.map(aliasDraft))
+                  setTouched(false)
+                })}>
               保存主送写法
             </button>
-            {save.ok && <span className="ok-text">{save.ok}</span>}
+            {save.ok && !touched && <span className="ok-text">{save.ok}</span>}
           </div>
           <ErrorBox error={save.error} />
         </>
