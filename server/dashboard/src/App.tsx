@@ -4,9 +4,14 @@ import { ROLE } from './format'
 import { useRoute } from './hooks'
 import { Audit } from './pages/Audit'
 import { Analyze } from './pages/Analyze'
+import { DirectReports } from './pages/DirectReports'
 import { Documents } from './pages/Documents'
+import { Monitor } from './pages/Monitor'
 import { Overview } from './pages/Overview'
+import { Plan } from './pages/Plan'
 import { Quotas } from './pages/Quotas'
+import { Ratings } from './pages/Ratings'
+import { Registry } from './pages/Registry'
 import { RuleSets } from './pages/RuleSets'
 import { Superior } from './pages/Superior'
 import { Tokens } from './pages/Tokens'
@@ -18,6 +23,11 @@ const NAV: Array<{ page: string; label: string; admin?: boolean; group?: string 
   { page: 'documents', label: '归档公文' },
   { page: 'analyze', label: '公文评分' },
   { page: 'quotas', label: '发文总量' },
+  { page: 'monitor', label: '基层负担监测', group: '基层减负' },
+  { page: 'direct', label: '基层直报' },
+  { page: 'ratings', label: '逆向评估' },
+  { page: 'plan', label: '督查检查考核计划' },
+  { page: 'registry', label: '单位名册' },
   { page: 'rulesets', label: '规则集', group: '管理' },
   { page: 'superior', label: '上级文件', admin: true },
   { page: 'units', label: '单位设置', admin: true },
@@ -102,6 +112,11 @@ export function App() {
         {current === 'documents' && <Documents hash={params.get('hash')} />}
         {current === 'analyze' && <Analyze />}
         {current === 'quotas' && <Quotas me={me} />}
+        {current === 'monitor' && <Monitor />}
+        {current === 'direct' && <DirectReports me={me} />}
+        {current === 'ratings' && <Ratings me={me} />}
+        {current === 'plan' && <Plan me={me} />}
+        {current === 'registry' && <Registry me={me} />}
         {current === 'rulesets' && <RuleSets me={me} />}
         {current === 'superior' && <Superior />}
         {current === 'units' && <Units />}

@@ -42,5 +42,33 @@ export async function api<T>(path: string, init: { method?: string; json?: unkno
   throw new ApiError(res.status, err.error?.code ?? 'http', err.error?.message ?? `请求失败（${res.status}）`, err.error?.details ?? [])
 }
 
+/** GETs a file with the token and hands it to the browser as a download (a plain link would carry no token). */
+export async function download(path: string, filename: string): Promise<void> {
+  const token = getToken()
+  let res: Response
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接办文服务，请检查网络')
+  }
+  if (!res.ok) {
+    let err: { error?: { code: string; message: string } } = {}
+    try {
+      err = await res.json()
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(res.status, err.error?.code ?? 'http', err.error?.message ?? `下载失败（${res.status}）`)
+  }
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
 /** GET /api/me: who the token belongs to. */
 export type Me = Pick<TokenRecord, 'id' | 'name' | 'role' | 'unit'>

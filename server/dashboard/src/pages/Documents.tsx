@@ -7,6 +7,7 @@ import { Table } from '../table'
 import type { DocumentDetail, FiledRecord } from '../types'
 import { Badge, Card, Empty, ErrorBox, Loading, PageHead } from '../ui'
 import { Filters, useFilters } from './Filters'
+import { DocumentRatingsCard } from './Ratings'
 import { ReportView } from './ReportView'
 import { SheetPanel, sheetFromFiled, sheetFromReport, type SheetData } from './Sheet'
 
@@ -142,6 +143,8 @@ function DocumentPage({ hash }: { hash: string }) {
       />
       <ErrorBox error={error ?? rescoreError} />
       {loading && !data && <Loading />}
+      {/* A received document may be rated without a filed record here. */}
+      {!data && error && <DocumentRatingsCard hash={hash} />}
       {data && (
         <>
           {data.filed.map((r) => (
@@ -215,6 +218,7 @@ function DocumentPage({ hash }: { hash: string }) {
               )}
             </Card>
           ))}
+          <DocumentRatingsCard hash={hash} />
           {data.analyses.length > 0 && (
             <Card title="起草过程中的检查记录">
               <p className="muted">
