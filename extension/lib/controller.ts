@@ -18,7 +18,8 @@ import { send, type EditorSnapshot, type FilingEntry, type RemoteEditor } from '
 import { editorLabel } from './page/editor-label'
 import { PageFields } from './page/fields'
 import { EditorSession } from './session'
-import { buildEvent, pushEvents, sha256Hex, type EventExtra } from './telemetry'
+import { docHash } from './hash'
+import { buildEvent, pushEvents, type EventExtra } from './telemetry'
 import type { UiActions } from './ui/actions'
 import { App } from './ui/App'
 import { createHost, type UiHost } from './ui/host'
@@ -248,7 +249,7 @@ export class Controller {
 
   private async telemetry(session: EditorSession, kind: TelemetryKind, extra: EventExtra = {}): Promise<void> {
     if (!session.report) return
-    await this.reportEvent(session.report, kind, { ...extra, docHash: extra.docHash ?? (await sha256Hex(session.text)) })
+    await this.reportEvent(session.report, kind, { ...extra, docHash: extra.docHash ?? (await docHash(session.text)) })
   }
 
   private reportEvent(report: Report, kind: TelemetryKind, extra: EventExtra): Promise<void> {
