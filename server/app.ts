@@ -23,10 +23,18 @@ import { superiorRoutes } from './routes/superior'
 import { telemetryRoutes } from './routes/telemetry'
 import { tokenRoutes } from './routes/tokens'
 import { unitRoutes } from './routes/units'
+import { directReportRoutes } from './routes/direct-reports'
+import { monitorRoutes } from './routes/monitor'
+import { orgRoutes } from './routes/org'
+import { planRoutes } from './routes/plan'
+import { ratingRoutes } from './routes/ratings'
 import type { Store } from './store'
 
 const BIG = new Set(['/api/telemetry', '/api/analyze', '/api/extract', '/api/rulesets', '/api/rulesets/validate', '/api/superior', '/api/documents/text'])
 const smallBody = bodyLimit({ maxSize: 64 * 1024 })
+// The registry (≤ 5,000 units) and a year's plan are larger than a small write.
+const LISTS = /^\/api\/(?:org\/(?:units|aliases)|plan\/\d+)$/
+const listBody = bodyLimit({ maxSize: 2 * 1024 * 1024 })
 const dashboardHeaders = secureHeaders('dashboard')
 
 // Every validation message the service returns is in Chinese.
@@ -58,8 +66,8 @@ export function createApp(o: AppOptions) {
   app.use(cleanUrl)
   app.use('/api/*', corsFor(config.corsOrigins))
   // A default body limit for writes; routes that take more set their own, larger one.
-  app.on(['POST', 'PUT', 'DELETE'], '/api/*', async (c, next) => (BIG.has(c.req.path) ? next() : smallBody(c, next)))
-  for (const routes of [healthRoutes, ruleRoutes, unitRoutes, telemetryRoutes, analyzeRoutes, documentRoutes, statsRoutes, tokenRoutes, superiorRoutes, auditRoutes])
+  app.on(['POST', 'PUT', 'DELETE'], '/api/*', async (c, next) => (BIG.has(c.req.path) ? next() : LISTS.test(c.req.path) ? listBody(c, next) : smallBody(c, next)))
+  for (const routes of [healthRoutes, ruleRoutes, unitRoutes, telemetryRoutes, analyzeRoutes, documentRoutes, statsRoutes, tokenRoutes, superiorRoutes, auditRoutes, orgRoutes, monitorRoutes, directReportRoutes, ratingRoutes, planRoutes])
     app.route('/api', routes(deps))
   app.all('/api/*', onNotFound)
   app.get('*', dashboardHandler(config.dashboardDir))

@@ -23,3 +23,9 @@ export function scopeUnit(p: Principal, requested: string | undefined): string |
   if (requested && requested !== p.unit) throw new ApiError(403, 'unit_forbidden', `此令牌只能用于本单位「${p.unit}」，不能访问「${requested}」`)
   return p.unit
 }
+
+/** Routes that act as a receiving unit (直报, 逆向评估) need a token bound to that unit. */
+export function boundUnit(p: Principal): string {
+  if (!p.unit) throw new ApiError(403, 'unit_required', '此操作以收文单位的名义进行，请使用绑定本单位的令牌')
+  return p.unit
+}

@@ -4,6 +4,7 @@ import { etagOf } from './hash'
 import { safeError } from './log'
 import { API_HEADERS } from './secure-headers'
 import { applyOverrides, type UnitOverrides } from './overrides'
+import { yearIn } from './time'
 
 /** A JSON answer the extension polls: its text and ETag, computed once. */
 export interface Versioned {
@@ -32,7 +33,8 @@ interface State {
 const STAMP = `SELECT coalesce((SELECT value #>> '{}' FROM settings WHERE key = 'ruleset.current'), '') || '|' ||
   coalesce((SELECT max(rev)::text FROM rulesets), '') || '|' ||
   coalesce((SELECT max(updated_at)::text || count(*)::text FROM units), '') || '|' ||
-  coalesce((SELECT count(*)::text || max(created_at)::text FROM superior_docs), '') AS stamp`
+  coalesce((SELECT count(*)::text || max(created_at)::text FROM superior_docs), '') || '|' ||
+  coalesce((SELECT count(*)::text || max(updated_at)::text FROM settings WHERE key LIKE 'plan.%'), '') AS stamp`
 
 /**
  * What every extension reads, kept in memory: the current rule set (per unit, with overrides),
@@ -49,10 +51,14 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
     if (state && state.stamp === stamp) return state
     const [current, overrides, fingerprints] = await Promise.all([store.rulesets.current(), store.units.allOverrides(), store.superior.fingerprints()])
     if (!current) throw new Error('没有可用的规则集')
+    // The year's 督查检查考核 plan travels with the rules, so extensions check drafts against it.
+    const year = yearIn(store.tz)
+    const plan = (await store.plan.hasPlan(year)) ? { year, items: await store.plan.items(year) } : { year: null, items: [] }
+    const body = { ...current.body, plan: { year: plan.year, items: plan.items.map(({ id: _id, ...item }) => item) } }
     return {
       stamp,
       rev: current.rev,
-      base: { ruleSet: current.body, ...versioned(JSON.stringify(current.body)), skipped: [] },
+      base: { ruleSet: body, ...versioned(JSON.stringify(body)), skipped: [] },
       overrides,
       units: new Map(),
       fingerprints,

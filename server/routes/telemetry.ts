@@ -4,11 +4,12 @@ import { checkTelemetryEvents, formatZodError, TelemetryEnvelopeSchema } from '.
 import type { AppEnv } from '../lib/auth'
 import type { Deps } from '../lib/deps'
 import { ApiError, invalid } from '../lib/errors'
+import { receive } from '../lib/receive'
 import { readJson } from '../lib/validate'
 
 const list = (indexes: number[]) => indexes.slice(0, 20).join('、') + (indexes.length > 20 ? ' 等' : '')
 
-export function telemetryRoutes({ auth, store }: Deps) {
+export function telemetryRoutes({ auth, store, published }: Deps) {
   return new Hono<AppEnv>().post('/telemetry', auth.role('drafter'), bodyLimit({ maxSize: 2 * 1024 * 1024 }), async (c) => {
     const envelope = TelemetryEnvelopeSchema.safeParse(await readJson(c))
     if (!envelope.success) throw invalid(envelope.error)
@@ -25,6 +26,8 @@ export function telemetryRoutes({ auth, store }: Deps) {
       if (indexes.length)
         throw new ApiError(403, 'unit_forbidden', `此令牌只能上报本单位「${p.unit}」的事件（序号 ${list(indexes)} 属于其他单位），整批未保存`, indexes.slice(0, 20).map((i) => `events.${i}.unit: ${events[i]!.unit}`), { indexes })
     }
-    return c.json(await store.telemetry.ingest(events, p.id))
+    const result = await store.telemetry.ingest(events, p.id)
+    await receive({ store, published }, events)
+    return c.json(result)
   })
 }

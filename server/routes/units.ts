@@ -7,8 +7,7 @@ import { applyOverrides, UnitOverridesSchema } from '../lib/overrides'
 import { jsonBody, param, query } from '../lib/validate'
 
 const UnitParam = z.object({ unit: z.string().min(1).max(100) })
-/** The current year where the offices are (BANWEN_TZ), not where the server's clock is set. */
-const yearIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()))
+import { yearIn } from '../lib/time'
 /** Documents a unit may file in a year: far above any real quota, inside PostgreSQL's integer. */
 const MAX_QUOTA = 1_000_000
 const PolicyBody = z.object({ storeText: z.boolean() }).strict()

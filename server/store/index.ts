@@ -1,5 +1,11 @@
 import type { Db } from '../db/types'
 import { auditStore } from './audit'
+import { directReportStore } from './direct-reports'
+import { filedStore } from './filed'
+import { monitorStore } from './monitor'
+import { orgStore } from './org'
+import { issuerQuotaStore, planStore } from './plan'
+import { ratingStore } from './ratings'
 import { documentStore } from './documents'
 import { quotaStore } from './quotas'
 import { ruleSetStore } from './rulesets'
@@ -23,6 +29,13 @@ export function createStore(db: Db, tz = 'Asia/Shanghai') {
     telemetry: telemetryStore(db, tz),
     stats: statsStore(db, tz),
     documents: documentStore(db, tz),
+    org: orgStore(db),
+    filed: filedStore(db, tz),
+    monitor: monitorStore(db, tz),
+    directReports: directReportStore(db),
+    ratings: ratingStore(db),
+    plan: planStore(db),
+    issuerQuotas: issuerQuotaStore(db, tz),
   }
 }
 export type Store = ReturnType<typeof createStore>

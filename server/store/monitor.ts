@@ -1,0 +1,165 @@
+import {
+  addLoads,
+  loadOf,
+  MODULES,
+  pressureCode,
+  pressureIndex,
+  type FiledBurden,
+  type Module,
+  type MonitorPolicy,
+  type Period,
+  type PressureCode,
+  type UnitLoad,
+} from '../../core'
+import type { Db, Queryable } from '../db/types'
+import { MODULE_COLUMN } from './filed'
+
+export interface IssuerShare {
+  issuer: string
+  points: number
+}
+export interface UnitPressureRow {
+  unit: string
+  index: number
+  code: PressureCode
+  load: UnitLoad
+}
+
+const empty = (): UnitLoad => ({ fresh: {}, inForce: {}, reports: 0 })
+const COLUMNS = Object.entries(MODULE_COLUMN) as Array<[Module, string]>
+
+/** The 基层负担监测 figures: what weighs on each unit in a period, its index and code, and who added it. */
+export function monitorStore(db: Db, tz: string) {
+  /** Loads of every unit (or of `only`) in the period: new demands, recurring in force, 直报. */
+  async function loads(p: Period, only: string[] | null, q: Queryable = db): Promise<Map<string, UnitLoad>> {
+    const filter = only ? 'AND t.unit = ANY($3::text[])' : ''
+    const params = only ? [p.from, p.to, only] : [p.from, p.to]
+    const [fresh, inForce, reports] = await Promise.all([
+      q.query<Record<string, number> & { unit: string }>(
+        `SELECT t.unit, ${COLUMNS.map(([, c]) => `sum(d.${c})::int AS ${c}`).join(', ')}
+         FROM filed_docs d JOIN filed_targets t ON t.doc = d.id
+         WHERE d.filed_on >= $1 AND d.filed_on < $2 ${filter} GROUP BY t.unit`,
+        params,
+      ),
+      q.query<{ unit: string; module: Module; n: number }>(
+        `SELECT t.unit, r.module, count(*)::int AS n
+         FROM filed_recurring r JOIN filed_targets t ON t.doc = r.doc
+         WHERE r.start_on < $2 AND (r.until_on IS NULL OR r.until_on >= $1) ${filter} GROUP BY t.unit, r.module`,
+        params,
+      ),
+      q.query<{ unit: string; n: number }>(
+        `SELECT unit, count(*)::int AS n FROM direct_reports
+         WHERE at >= ($1::date)::timestamp AT TIME ZONE $${only ? 4 : 3} AND at < ($2::date)::timestamp AT TIME ZONE $${only ? 4 : 3}
+         ${only ? 'AND unit = ANY($3::text[])' : ''} GROUP BY unit`,
+        [...params, tz],
+      ),
+    ])
+    const out = new Map<string, UnitLoad>()
+    const of = (u: string) => out.get(u) ?? out.set(u, empty()).get(u)!
+    for (const r of fresh) for (const [m, c] of COLUMNS) if (r[c]) of(r.unit).fresh[m] = r[c]!
+    for (const r of inForce) of(r.unit).inForce[r.module] = r.n
+    for (const r of reports) of(r.unit).reports = r.n
+    return out
+  }
+
+  /** The issuing units whose documents add most points to each unit in the period. */
+  async function topIssuers(p: Period, policy: MonitorPolicy, only: string[] | null): Promise<Map<string, IssuerShare[]>> {
+    const w = (m: Module) => policy.weights[m] ?? 1
+    const freshPoints = COLUMNS.map(([m, c]) => `d.${c} * ${Number(w(m))}`).join(' + ')
+    const recurringWeight = `CASE r.module ${MODULES.map((m) => `WHEN '${m}' THEN ${Number(w(m) * policy.recurringFactor)}`).join(' ')} ELSE 0 END`
+    const filter = only ? 'AND t.unit = ANY($4::text[])' : ''
+    const rows = await db.query<{ unit: string; issuer: string; pts: number }>(
+      `WITH c AS (
+         SELECT t.unit, d.issuer, (${freshPoints})::float8 AS pts
+         FROM filed_docs d JOIN filed_targets t ON t.doc = d.id
+         WHERE d.filed_on >= $1 AND d.filed_on < $2 ${filter}
+         UNION ALL
+         SELECT t.unit, d.issuer, (${recurringWeight})::float8 AS pts
+         FROM filed_recurring r JOIN filed_docs d ON d.id = r.doc JOIN filed_targets t ON t.doc = r.doc
+         WHERE r.start_on < $2 AND (r.until_on IS NULL OR r.until_on >= $1) ${filter}
+       ), s AS (SELECT unit, issuer, sum(pts) AS pts FROM c GROUP BY unit, issuer),
+       r AS (SELECT unit, issuer, pts, row_number() OVER (PARTITION BY unit ORDER BY pts DESC, issuer) AS rn FROM s WHERE pts > 0)
+       SELECT unit, issuer, pts FROM r WHERE rn <= $3`,
+      only ? [p.from, p.to, policy.topIssuers, only] : [p.from, p.to, policy.topIssuers],
+    )
+    const out = new Map<string, IssuerShare[]>()
+    for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, []).get(r.unit)!).push({ issuer: r.issuer, points: Math.round(r.pts * 10) / 10 })
+    for (const list of out.values()) list.sort((a, b) => b.points - a.points || a.issuer.localeCompare(b.issuer))
+    return out
+  }
+
+  const rate = (unit: string, load: UnitLoad, policy: MonitorPolicy, p: Period): UnitPressureRow => {
+    const index = pressureIndex(load, policy)
+    return { unit, index, code: pressureCode(index, policy, p.kind), load }
+  }
+
+  return {
+    loads,
+    topIssuers,
+
+    /** Index and code of each unit named, in the period (a unit nothing reached is green at 0). */
+    async pressure(p: Period, units: string[], policy: MonitorPolicy): Promise<UnitPressureRow[]> {
+      const all = await loads(p, units.length > 500 ? null : units)
+      return units.map((u) => rate(u, all.get(u) ?? empty(), policy, p))
+    },
+
+    /** What a draft would add: each recipient's code now and once the draft is filed today. */
+    async impact(burden: FiledBurden, units: string[], day: string, p: Period, policy: MonitorPolicy) {
+      const now = await loads(p, units.length > 500 ? null : units)
+      const adds = loadOf(burden, p, day)
+      return units.map((u) => {
+        const before = now.get(u) ?? empty()
+        return { unit: u, before: rate(u, before, policy, p), after: rate(u, addLoads(before, adds), policy, p) }
+      })
+    },
+
+    /**
+     * Records each unit's code in the period and raises one alert per unit that turns red,
+     * naming the issuing units that added most. Returns the alerts raised.
+     */
+    async recordCodes(p: Period, units: string[], policy: MonitorPolicy): Promise<Array<{ unit: string; index: number; topIssuers: IssuerShare[] }>> {
+      if (!units.length) return []
+      const rows = await this.pressure(p, units, policy)
+      const before = new Map(
+        (await db.query<{ unit: string; code: PressureCode }>('SELECT unit, code FROM unit_codes WHERE period_kind = $1 AND period_from = $2 AND unit = ANY($3::text[])', [p.kind, p.from, units])).map(
+          (r) => [r.unit, r.code],
+        ),
+      )
+      const turned = rows.filter((r) => r.code === 'red' && before.get(r.unit) !== 'red')
+      const top = turned.length ? await topIssuers(p, policy, turned.map((r) => r.unit)) : new Map<string, IssuerShare[]>()
+      const alerts = turned.map((r) => ({ unit: r.unit, index: r.index, topIssuers: top.get(r.unit) ?? [] }))
+      await db.tx(async (q) => {
+        await q.query(
+          `INSERT INTO unit_codes (unit, period_kind, period_from, code, idx)
+           SELECT unit, $1, $2::date, code, idx FROM json_to_recordset($3::json) AS x(unit text, code text, idx real)
+           ON CONFLICT (unit, period_kind, period_from) DO UPDATE SET code = excluded.code, idx = excluded.idx, updated_at = now()`,
+          [p.kind, p.from, JSON.stringify(rows.map((r) => ({ unit: r.unit, code: r.code, idx: r.index })))],
+        )
+        if (alerts.length)
+          await q.query(
+            `INSERT INTO burden_alerts (unit, period_kind, period_from, period_to, idx, top_issuers)
+             SELECT unit, $1, $2::date, $3::date, idx, top_issuers FROM json_to_recordset($4::json) AS x(unit text, idx real, top_issuers jsonb)`,
+            [p.kind, p.from, p.to, JSON.stringify(alerts.map((a) => ({ unit: a.unit, idx: a.index, top_issuers: a.topIssuers })))],
+          )
+      })
+      return alerts
+    },
+
+    async alerts(limit: number, only: Set<string> | null) {
+      const rows = await db.query<{ id: string; unit: string; period_kind: 'week' | 'month'; period_from: Date | string; period_to: Date | string; at: Date; idx: number; top_issuers: IssuerShare[] }>(
+        `SELECT id::text, unit, period_kind, period_from::text AS period_from, period_to::text AS period_to, at, idx, top_issuers FROM burden_alerts
+         WHERE ($2::text[] IS NULL OR unit = ANY($2::text[])) ORDER BY at DESC, id DESC LIMIT $1`,
+        [limit, only ? [...only] : null],
+      )
+      return rows.map((r) => ({
+        id: r.id,
+        unit: r.unit,
+        period: { kind: r.period_kind, from: String(r.period_from), to: String(r.period_to) },
+        at: r.at.toISOString(),
+        index: Math.round(r.idx * 10) / 10,
+        topIssuers: r.top_issuers,
+      }))
+    },
+  }
+}
+export type MonitorStore = ReturnType<typeof monitorStore>
