@@ -95,11 +95,12 @@ export interface ReceivedInfo {
   issuer: string | null
   docType: string | null
   filedAt: string | null
-  recipients: string[]
+  /** How many units it reached. */
+  recipients: number | null
   /** This token's unit is among the document's recipients (null when the document is unknown). */
   isRecipient: boolean | null
   /** The unit's own 逆向评估 of it, when it has rated it. */
-  mine: (Omit<RatingInput, 'docHash'> & { at?: string }) | null
+  mine: Partial<Pick<RatingInput, 'effect' | 'burden' | 'mergeable' | 'unnecessary'> & { heaviest: unknown; at: string }> | null
 }
 
 /** modelLoadMs: how long the model took to become ready where it runs (for the benchmark). */

@@ -48,7 +48,9 @@ async function connect(unit: string): Promise<void> {
   await opts.fill('#unit', unit)
   await opts.click('#save-connection')
   await opts.locator('#connection .ok').waitFor()
-  await expect.poll(() => opts.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ unit: string; serverConfigured: boolean }> } } }).chrome.runtime.sendMessage({ type: 'config:get' }).then((c) => c.unit)), { timeout: 10_000 }).toBe(unit)
+  // The background answers with the new unit once it has the saved settings (also used in beforeAll, where expect.poll is not allowed).
+  const configured = () => opts.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ unit: string }> } } }).chrome.runtime.sendMessage({ type: 'config:get' }).then((c) => c.unit))
+  for (const start = Date.now(); (await configured()) !== unit; await opts.waitForTimeout(200)) if (Date.now() - start > 10_000) throw new Error(`选项页未切换到「${unit}」`)
 }
 
 /** A filed event of the history: `points` fresh 报表材料 demands on one township, filed now. */

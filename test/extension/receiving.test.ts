@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createAnalyzer, filedBurden, type SiteProfile } from '../../core'
 import { receivingHandlers } from '../../extension/lib/background/receiving'
 import { serviceClient, type Fetch } from '../../extension/lib/background/service'
+import { impactWarns } from '../../extension/lib/filing/impact'
 import { demandOptions } from '../../extension/lib/inbox/demands'
 import { findProfile } from '../../extension/lib/page/profile'
 
@@ -85,7 +86,7 @@ describe('ratings and 直报', () => {
   })
 
   it('reads what the service knows of a received document', async () => {
-    const { f, calls } = fakeFetch(() => json(200, { known: true, issuer: '县农业农村局', docType: '通知', filedAt: '2026-05-12T02:00:00Z', recipients: ['东山镇'], isRecipient: true, mine: null }))
+    const { f, calls } = fakeFetch(() => json(200, { known: true, issuer: '县农业农村局', docType: '通知', filedAt: '2026-05-12T02:00:00Z', recipients: 4, isRecipient: true, mine: null }))
     const res = await handlersWith(f)['received:get']({ type: 'received:get', docHash: hash }, sender)
     expect(res).toMatchObject({ received: { known: true, issuer: '县农业农村局', isRecipient: true } })
     expect(calls[0]!.url).toBe(`http://svc/api/received/${hash}`)
@@ -107,5 +108,22 @@ describe('the 收文 form', () => {
     ]
     expect(findProfile(profiles, 'https://oa.example.gov.cn/inbox/12')?.name).toBe('收文')
     expect(findProfile(profiles, 'https://oa.example.gov.cn/draft/12')?.name).toBe('拟稿')
+  })
+})
+
+describe('holding a passing draft', () => {
+  const view = (before: [number, 'green' | 'yellow' | 'red'], after: [number, 'green' | 'yellow' | 'red']) =>
+    ({ state: 'ready', impact: { ...impact, recipients: [{ unit: '东山镇', level: 'township', before: { index: before[0], code: before[1] }, after: { index: after[0], code: after[1] } }] } }) as Parameters<typeof impactWarns>[0]
+  it('holds it when a recipient turns yellow or red, or a red one gets more', () => {
+    expect(impactWarns(view([20, 'yellow'], [31, 'red']))).toBe(true)
+    expect(impactWarns(view([10, 'green'], [16, 'yellow']))).toBe(true)
+    expect(impactWarns(view([40, 'red'], [44, 'red']))).toBe(true)
+  })
+  it('lets it through when codes stay green or yellow, it adds nothing, or the service is down', () => {
+    expect(impactWarns(view([2, 'green'], [5, 'green']))).toBe(false)
+    expect(impactWarns(view([16, 'yellow'], [20, 'yellow']))).toBe(false)
+    expect(impactWarns(view([40, 'red'], [40, 'red']))).toBe(false)
+    expect(impactWarns({ state: 'down', message: '无法连接办文服务' })).toBe(false)
+    expect(impactWarns(null)).toBe(false)
   })
 })

@@ -25,9 +25,14 @@ const ReceivedSchema = z.object({
   issuer: z.string().nullable().default(null),
   docType: z.string().nullable().default(null),
   filedAt: z.string().nullable().default(null),
-  recipients: z.array(z.string()).default([]),
+  /** How many units the document reached (a count: a recipient does not learn who else got it). */
+  recipients: z.number().int().nullable().default(null),
   isRecipient: z.boolean().nullable().default(null),
-  mine: RatingInputSchema.omit({ docHash: true }).partial().passthrough().nullable().default(null),
+  mine: z
+    .object({ effect: RatingInputSchema.shape.effect, burden: RatingInputSchema.shape.burden, mergeable: z.boolean(), unnecessary: z.boolean(), heaviest: z.unknown(), at: z.string() })
+    .partial()
+    .nullable()
+    .default(null),
 })
 
 const FALLBACK: Record<number, string> = {

@@ -145,6 +145,7 @@ function KnownLine({ known }: { known: Known }) {
       </div>
       <div>
         发文日期：<span data-field="filed">{info.filedAt ? info.filedAt.slice(0, 10) : '未知'}</span>
+        {info.recipients ? ` · 主送 ${info.recipients} 个单位` : ''}
       </div>
       {info.isRecipient === false ? <div className="bw-inbox-error">本单位不在这份文件的主送单位中，评估将被拒收。</div> : null}
       {info.mine ? <div className="bw-inbox-note">本单位已评估过，再次提交将替换。</div> : null}
