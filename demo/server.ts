@@ -102,7 +102,19 @@ export function createDemoApp(submissions: Submission[]): Hono {
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已提交</title><link rel="stylesheet" href="/demo/assets/demo.css"></head>` +
         `<body><header class="oa-top"><b>某某县政府办公室 · 协同办公平台</b></header><main class="oa-main"><div class="receipt" id="receipt">` +
         `<h1>发文已提交</h1><p>收文编号：第 ${s.n} 件</p><p>标题：${esc(s.title)}</p><p>文种：${esc(s.docType)}</p>` +
-        `<p><a href="/demo/draft.html?editor=${encodeURIComponent(s.editor)}">再拟一稿</a></p></div></main></body></html>`,
+        `<p><a href="/demo/draft.html?editor=${encodeURIComponent(s.editor)}">再拟一稿</a> · <a id="as-received" href="/demo/inbox/${s.n}">以收文单位视角查看</a></p></div></main></body></html>`,
+    )
+  })
+  // A 收文 page: the filed document as a recipient's office system shows it, read-only, paragraphs indented 　　.
+  app.get('/demo/inbox/:n', (c) => {
+    const s = submissions[Number(c.req.param('n')) - 1]
+    if (!s) return c.text('没有这件收文', 404)
+    const body = s.body.trimStart().startsWith('<') ? s.body : s.body.split(/\r?\n/).filter((l) => l.trim()).map((l) => `<p>　　${esc(l.trim())}</p>`).join('')
+    return c.html(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>收文 - 协同办公平台</title><link rel="stylesheet" href="/demo/assets/demo.css"></head>` +
+        `<body><header class="oa-top"><b>某某县东山镇人民政府 · 协同办公平台</b><span>收文管理 › 阅办</span></header><main class="oa-main">` +
+        `<h1 id="doc-title">${esc(s.title)}</h1><p class="hint">收文编号：第 ${s.n} 件 · 文种：${esc(s.docType)}</p>` +
+        `<article id="doc-body" class="received">${body}</article></main></body></html>`,
     )
   })
   app.get('/demo/api/submissions', (c) =>
@@ -136,6 +148,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   startDemoServer({ port }).then((s) => {
     console.log(`办文演示办公系统：${s.url}/demo/`)
     console.log('  拟稿页：/demo/draft.html?editor=textarea|contenteditable|iframe|tinymce|ckeditor5|wangeditor|quill|ckeditor4|ckeditor4-full|tiptap')
+    console.log('  收文页：/demo/inbox/<收文编号>（提交过的发文，以收文单位的视角显示）')
     console.log('  将 .output/chrome-mv3 作为未打包扩展加载到 Chromium 后打开上面的地址。')
   })
 }

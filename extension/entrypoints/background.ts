@@ -13,6 +13,7 @@ import { MANAGED_KEY, mirrorManaged, storedPolicy } from '../lib/background/mana
 import { modelInfo, predict, runModelHereIfNeeded } from '../lib/background/model'
 import { storeTextAllowed } from '../lib/background/policy'
 import { fetchQuota } from '../lib/background/quota'
+import { receivingHandlers } from '../lib/background/receiving'
 import { activeRules } from '../lib/background/rules'
 import { serviceClient } from '../lib/background/service'
 import { loadSettings, serviceBase, SETTINGS_KEY } from '../lib/background/settings'
@@ -71,7 +72,15 @@ export default defineBackground(() => {
     await telemetry.flush(report?.configured === true && report.rules !== 'failed').catch(() => null)
   }
 
+  /** The service as the options page sets it (token and all), or null when none is set. */
+  async function client() {
+    const s = await loadSettings(kv)
+    const base = serviceBase(s)
+    return base ? serviceClient(base, s.token) : null
+  }
+
   handleMessages(browser.runtime.onMessage as never, {
+    ...receivingHandlers(client),
     'config:get': () => config(),
     'model:predict': (m) => predict(m.sentences),
     'telemetry:push': async (m) => {

@@ -10,6 +10,7 @@ import type { EditorAdapter } from './adapters/types'
 import type { Config } from './config'
 import { combineDecisions, filingEntry, mainEntry } from './filing/entries'
 import { SubmitGuard } from './filing/guard'
+import { askImpact, IMPACT_DOWN, impactWarns } from './filing/impact'
 import { HighlightPainter, supportsHighlights } from './marks/highlight'
 import { MirrorPainter } from './marks/mirror'
 import { OverlayPainter } from './marks/overlay'
@@ -18,7 +19,8 @@ import { send, type EditorSnapshot, type FilingEntry, type RemoteEditor } from '
 import { editorLabel } from './page/editor-label'
 import { PageFields } from './page/fields'
 import { EditorSession } from './session'
-import { buildEvent, pushEvents, sha256Hex, type EventExtra } from './telemetry'
+import { docHash } from './hash'
+import { buildEvent, pushEvents, type EventExtra } from './telemetry'
 import type { UiActions } from './ui/actions'
 import { App } from './ui/App'
 import { createHost, type UiHost } from './ui/host'
@@ -248,7 +250,7 @@ export class Controller {
 
   private async telemetry(session: EditorSession, kind: TelemetryKind, extra: EventExtra = {}): Promise<void> {
     if (!session.report) return
-    await this.reportEvent(session.report, kind, { ...extra, docHash: extra.docHash ?? (await sha256Hex(session.text)) })
+    await this.reportEvent(session.report, kind, { ...extra, docHash: extra.docHash ?? (await docHash(session.text)) })
   }
 
   private reportEvent(report: Report, kind: TelemetryKind, extra: EventExtra): Promise<void> {
@@ -350,19 +352,33 @@ export class Controller {
     if (!main) return true
     const decision = combineDecisions(entries)
     const docHash = main.docHash
-    if (decision.action === 'pass') {
+    const impact = askImpact(main.report, this.config)
+    // A passing draft waits (briefly) for the impact: held only when it would push a recipient into yellow or red.
+    const seen = decision.action === 'pass' && impact ? await impact : null
+    if (decision.action === 'pass' && !impactWarns(seen)) {
+      if (seen) this.notice(seen.state === 'ready' ? seen.impact.line : IMPACT_DOWN)
       await this.reportEvent(main.report, 'filed', { action: 'pass', docHash })
       return true
     }
     this.actions.closeCard()
     this.ensureHost()
-    const choice = await new Promise<{ go: boolean; reason?: string }>((resolve) =>
-      this.store.set({ dialog: { id: ++this.dialogSeq, entries, decision, resolve } }),
-    )
+    const id = ++this.dialogSeq
+    const choice = await new Promise<{ go: boolean; reason?: string }>((resolve) => {
+      this.store.set({ dialog: { id, entries, decision, impact: seen ?? (impact ? { state: 'pending' } : null), resolve } })
+      // The dialog is up at once; the impact line joins it when the service answers.
+      void impact?.then((view) => {
+        const d = this.store.get().dialog
+        if (d?.id === id && d.impact?.state === 'pending') this.store.set({ dialog: { ...d, impact: view } })
+      })
+    })
     this.store.set({ dialog: null })
     if (!choice.go) {
       await this.reportEvent(main.report, 'filed', { action: decision.action === 'block' ? 'block' : 'returned', docHash })
       return false
+    }
+    if (decision.action === 'pass') {
+      await this.reportEvent(main.report, 'filed', { action: 'pass', docHash })
+      return true
     }
     // Going on past the check is an override (after a warning, or with a justification), and
     // the document is still filed: the quota counts filed events, so both are sent.

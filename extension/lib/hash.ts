@@ -12,6 +12,8 @@ export function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
+import { docHashText } from '../../core/text/doc-hash-text'
+
 const toHex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -19,6 +21,12 @@ export async function sha256Hex(text: string): Promise<string> {
   if (crypto.subtle) return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data)))
   return toHex(sha256(data))
 }
+
+/**
+ * A document's fingerprint: the drafter's filed event and the recipient's 收文 page must name
+ * the same document alike, whatever DOM each reads it from (core/text/doc-hash-text.ts).
+ */
+export const docHash = (text: string): Promise<string> => sha256Hex(docHashText(text))
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,

@@ -11,7 +11,7 @@
  *   EditorSnapshot (in memory only, for the side panel and the top frame's panel); neither
  *   ever reaches telemetry.
  */
-import type { FilingDecision, FilingPolicy, Fingerprint, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
+import type { DirectReportInput, FiledBurden, FilingDecision, FilingPolicy, Fingerprint, Impact, RatingInput, Report, RuleSetInput, SentenceScores, SiteProfile, TelemetryEvent } from '../../core'
 import type { UndoTarget } from './background/undo-step'
 
 /** What the content script needs to run; the background fills it from sync + options. */
@@ -83,6 +83,26 @@ export interface QuotaResponse {
   level: 'ok' | 'near' | 'over'
 }
 
+/** A service call that did not go through: the service's own (Chinese) message, or ours; status 0 when unreachable. */
+export interface ServiceFailure {
+  error: string
+  status: number
+}
+
+/** What the service knows of a received document (GET /api/received/:docHash). */
+export interface ReceivedInfo {
+  known: boolean
+  issuer: string | null
+  docType: string | null
+  filedAt: string | null
+  /** How many units it reached. */
+  recipients: number | null
+  /** This token's unit is among the document's recipients (null when the document is unknown). */
+  isRecipient: boolean | null
+  /** The unit's own 逆向评估 of it, when it has rated it. */
+  mine: Partial<Pick<RatingInput, 'effect' | 'burden' | 'mergeable' | 'unnecessary'> & { heaviest: unknown; at: string }> | null
+}
+
 /** modelLoadMs: how long the model took to become ready where it runs (for the benchmark). */
 export type PredictResponse = { scores: SentenceScores[]; modelLoadMs?: number } | { error: string }
 
@@ -101,6 +121,14 @@ export interface MessageMap {
   'frame:select': { req: { frameId: number; session: string; finding: string }; res: { ok: boolean } }
   /** 采纳: mark an undo step through the editor's own API in the page (TinyMCE, CKEditor 4, Quill). */
   'editor:undo-step': { req: { target: UndoTarget }; res: { marked: boolean } }
+  /** The pre-filing impact of a draft on its recipients' 负担监测 codes: the burden profile only, no text. */
+  'monitor:impact': { req: { burden: FiledBurden }; res: { impact: Impact } | ServiceFailure }
+  /** A 收文 page: what the service knows of the document, by its fingerprint. */
+  'received:get': { req: { docHash: string }; res: { received: ReceivedInfo } | ServiceFailure }
+  /** 逆向评估: the unit's rating of a received document (module and kind of its heaviest demand, no words). */
+  'rating:send': { req: { rating: RatingInput }; res: { ok: true } | ServiceFailure }
+  /** 直报: the user's own words about a burden, ≤ 300 字. */
+  'direct-report:send': { req: { report: DirectReportInput }; res: { id: string } | ServiceFailure }
 }
 export type MessageType = keyof MessageMap
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & MessageMap[K]['req'] : never
@@ -121,7 +149,10 @@ export interface FramesUpdate {
   frames: Record<string, EditorSnapshot[]>
 }
 
-const MESSAGE_TYPES: readonly string[] = ['config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select', 'editor:undo-step']
+const MESSAGE_TYPES: readonly string[] = [
+  'config:get', 'model:predict', 'telemetry:push', 'tab:status', 'quota:get', 'frame:snapshots', 'filing:collect', 'frame:select', 'editor:undo-step',
+  'monitor:impact', 'received:get', 'rating:send', 'direct-report:send',
+]
 export const isMessage = (x: unknown): x is Message =>
   typeof x === 'object' && x !== null && MESSAGE_TYPES.includes((x as { type?: unknown }).type as string)
 

@@ -9,6 +9,7 @@ import { loadConfig } from '../../lib/config'
 import { Controller } from '../../lib/controller'
 import { send, type FramesUpdate } from '../../lib/messages'
 import { isPanelSelect } from '../../lib/ui/panel-select'
+import { InboxPage } from '../../lib/inbox/page'
 import { findProfile } from '../../lib/page/profile'
 
 export default defineContentScript({
@@ -22,7 +23,9 @@ export default defineContentScript({
     const config = await loadConfig()
     const url = location.href === 'about:blank' || location.href === 'about:srcdoc' ? document.referrer || location.href : location.href
     const profile = findProfile([...config.siteProfiles, ...config.ruleSet.siteProfiles], url)
-    const controller = new Controller(document, config, profile)
+    // A 收文 page: the 逆向评估 card for the document it shows; its other fields (拟办意见) are checked as on any page.
+    if (profile?.role === 'inbox') new InboxPage(document, config, profile).start()
+    const controller = new Controller(document, config, profile?.role === 'inbox' ? null : profile)
     controller.start()
     browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
       const type = (msg as { type?: string } | null)?.type

@@ -2,7 +2,7 @@
  * The service's HTTP API as the extension uses it (see docs/api.md): bearer token, ETags on the
  * polled resources, errors as {error:{code,message}}. Every failure becomes a ServiceError.
  */
-import type { TelemetryEvent } from '../../../core'
+import type { DirectReportInput, FiledBurden, RatingInput, TelemetryEvent } from '../../../core'
 
 export class ServiceError extends Error {
   constructor(
@@ -29,19 +29,25 @@ export interface ServiceClient {
   policy(unit: string): Promise<unknown>
   quota(unit: string, year: number): Promise<unknown>
   telemetry(events: TelemetryEvent[]): Promise<unknown>
+  /** The pre-filing impact: a short timeout, since the drafter is waiting at the submit button. */
+  impact(burden: FiledBurden, timeoutMs: number): Promise<unknown>
+  received(docHash: string): Promise<unknown>
+  rate(rating: RatingInput): Promise<unknown>
+  directReport(report: DirectReportInput): Promise<unknown>
 }
 
 const TIMEOUT_MS = 15_000
 
 export function serviceClient(base: string, token: string, fetchImpl: Fetch = (u, i) => fetch(u, i)): ServiceClient {
-  async function call(path: string, init: RequestInit & { etag?: string | null } = {}): Promise<Response> {
+  async function call(path: string, init: RequestInit & { etag?: string | null; timeoutMs?: number } = {}): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (token) headers.Authorization = `Bearer ${token}`
     if (init.etag) headers['If-None-Match'] = init.etag
     if (init.body) headers['Content-Type'] = 'application/json'
     let res: Response
     try {
-      res = await fetchImpl(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' })
+      const { etag: _etag, timeoutMs = TIMEOUT_MS, ...rest } = init
+      res = await fetchImpl(`${base}${path}`, { ...rest, headers, signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' })
     } catch (e) {
       throw new ServiceError(0, 'unreachable', `无法连接服务（${(e as Error).message}）`)
     }
@@ -61,6 +67,10 @@ export function serviceClient(base: string, token: string, fetchImpl: Fetch = (u
     policy: async (unit) => json(await call(`/api/units/${encodeURIComponent(unit)}/policy`)),
     quota: async (unit, year) => json(await call(`/api/units/${encodeURIComponent(unit)}/quota?year=${year}`)),
     telemetry: async (events) => json(await call('/api/telemetry', { method: 'POST', body: JSON.stringify({ events }) })),
+    impact: async (burden, timeoutMs) => json(await call('/api/monitor/impact', { method: 'POST', body: JSON.stringify({ burden }), timeoutMs })),
+    received: async (docHash) => json(await call(`/api/received/${docHash}`)),
+    rate: async (rating) => json(await call('/api/ratings', { method: 'POST', body: JSON.stringify(rating) })),
+    directReport: async (report) => json(await call('/api/direct-reports', { method: 'POST', body: JSON.stringify(report) })),
   }
 }
 

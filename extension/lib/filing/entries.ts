@@ -3,7 +3,7 @@
  * entry per editor, the strictest decision over all of them.
  */
 import { decideFiling, type FilingAction, type FilingDecision } from '../../../core'
-import { sha256Hex } from '../hash'
+import { docHash } from '../hash'
 import type { FilingEntry } from '../messages'
 import type { EditorSession } from '../session'
 
@@ -12,7 +12,7 @@ const RANK: Record<FilingAction, number> = { pass: 0, warn: 1, justify: 2, block
 /** Analyses the editor's current text now (never a stale report) and applies the rule set's policy. */
 export async function filingEntry(session: EditorSession, label: string): Promise<FilingEntry> {
   const report = session.run()
-  return { label, report, decision: decideFiling(report, session.ruleSet.filing), docHash: await sha256Hex(session.text) }
+  return { label, report, decision: decideFiling(report, session.ruleSet.filing), docHash: await docHash(session.text) }
 }
 
 /** The strictest action; with several editors each reason says which editor it is about. */

@@ -19,9 +19,13 @@ export function matchesPattern(pattern: string, url: string): boolean {
   return re.test(url)
 }
 
-/** The first profile that matches: options' own profiles come before the rule set's. */
+/**
+ * The first profile that matches: options' own profiles come before the rule set's, and a 收文
+ * profile before a 拟稿 one (its pattern is the narrower: https://oa…/inbox/* inside https://oa…/*).
+ */
 export function findProfile(profiles: SiteProfile[], url: string): SiteProfile | null {
-  return profiles.find((p) => matchesPattern(p.match, url)) ?? null
+  const matching = profiles.filter((p) => matchesPattern(p.match, url))
+  return matching.find((p) => p.role === 'inbox') ?? matching[0] ?? null
 }
 
 /** querySelectorAll that tolerates a broken selector from a profile instead of throwing. */

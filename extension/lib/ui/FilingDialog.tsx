@@ -1,11 +1,13 @@
-/** The filing check: score and top findings; 返回修改 / 仍然提交 (with a reason when required). */
+/** The filing check: score, top findings and the 负担监测 impact; 返回修改 / 仍然提交 (with a reason when required). */
 import { useState } from 'react'
 import { CATEGORY_LABELS } from '../../../core'
 import { CATEGORY_STYLES } from '../marks/categories'
+import { ImpactBlock } from './ImpactBlock'
 import { formatScore } from './rules'
 import type { DialogState } from './store'
 
-const TITLES = { pass: '', warn: '提交前提示', justify: '提交需说明理由', block: '不允许提交' } as const
+/** pass: a draft the policy lets through, held because of what it adds to its recipients. */
+const TITLES = { pass: '发文负担提示', warn: '提交前提示', justify: '提交需说明理由', block: '不允许提交' } as const
 const MIN_REASON = 5
 
 export function FilingDialog({ dialog }: { dialog: DialogState }) {
@@ -17,7 +19,7 @@ export function FilingDialog({ dialog }: { dialog: DialogState }) {
     .flatMap((e) => e.report.findings.map((f) => ({ f, label: e.label })))
     .sort((a, b) => b.f.points - a.f.points)
     .slice(0, 5)
-  const canGo = action === 'warn' || (action === 'justify' && reason.trim().length >= MIN_REASON)
+  const canGo = action === 'pass' || action === 'warn' || (action === 'justify' && reason.trim().length >= MIN_REASON)
   return (
     <div className="bw-modal-back" role="presentation">
       <div className={`bw-modal act-${action}`} role="dialog" aria-modal="true" aria-label={TITLES[action]} data-action={action}>
@@ -33,6 +35,7 @@ export function FilingDialog({ dialog }: { dialog: DialogState }) {
             <li key={r}>{r}</li>
           ))}
         </ul>
+        {dialog.impact ? <ImpactBlock view={dialog.impact} /> : null}
         {top.length ? (
           <>
             <div className="bw-modal-sub">主要问题</div>
@@ -66,7 +69,7 @@ export function FilingDialog({ dialog }: { dialog: DialogState }) {
               disabled={!canGo}
               onClick={() => dialog.resolve({ go: true, ...(action === 'justify' ? { reason: reason.trim() } : {}) })}
             >
-              仍然提交
+              {action === 'pass' ? '确认提交' : '仍然提交'}
             </button>
           ) : null}
         </div>

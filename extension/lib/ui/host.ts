@@ -10,8 +10,9 @@ export interface UiHost {
   app: HTMLElement
 }
 
-export function createHost(doc: Document): UiHost {
-  const host = doc.createElement('banwen-root')
+/** `tag`: the 收文 card has its own element, apart from the drafting UI's. */
+export function createHost(doc: Document, tag = 'banwen-root'): UiHost {
+  const host = doc.createElement(tag)
   // Inline, so page rules on unknown elements cannot move or hide it.
   host.setAttribute('style', 'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483646;display:block')
   // Open: the end-to-end tests and assistive tools read it; page CSS still cannot style inside.

@@ -1,5 +1,5 @@
 /** UI state outside React, so the content script's controller can drive it directly. */
-import type { FilingDecision } from '../../../core'
+import type { FilingDecision, Impact } from '../../../core'
 import type { FilingEntry, QuotaResponse, RemoteEditor } from '../messages'
 import type { EditorSession } from '../session'
 
@@ -13,12 +13,17 @@ export interface CardState {
   showRule: boolean
 }
 
+/** The draft's effect on its recipients' 负担监测 codes, as the filing check shows it. */
+export type ImpactView = { state: 'pending' } | { state: 'ready'; impact: Impact } | { state: 'down'; message: string }
+
 export interface DialogState {
   id: number
   /** Every editor being filed (正文, 拟办意见, an editor in another frame). */
   entries: FilingEntry[]
   /** The strictest of their decisions. */
   decision: FilingDecision
+  /** null: no service, or the draft names no recipients. */
+  impact: ImpactView | null
   resolve(choice: { go: boolean; reason?: string }): void
 }
 

@@ -89,4 +89,15 @@ button{font:inherit}
 .bw-modal-actions .bw-primary,.bw-card-actions .bw-primary{background:#b91c1c;border-color:#b91c1c;color:#fff}
 .bw-modal-actions .bw-primary:hover,.bw-card-actions .bw-primary:hover{background:#991b1b}
 .bw-modal-actions button:disabled{opacity:.45;cursor:not-allowed}
+.bw-modal.act-pass{border-top-color:#dc2626}
+.bw-impact{margin:8px 0;padding:8px 10px;border-radius:8px;background:#f9fafb;border:1px solid #e5e7eb;font-size:13px}
+.bw-impact.pending,.bw-impact.down{color:#6b7280}
+.bw-impact-line{font-weight:600;color:#991b1b}
+.bw-impact-units{list-style:none;margin:6px 0 0;padding:0;max-height:132px;overflow:auto;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:2px 10px;font-size:12px}
+.bw-impact-units li{display:flex;align-items:center;gap:4px;white-space:nowrap}
+.bw-impact-units li.turns .bw-unit-name{font-weight:600}
+.bw-unit-name{overflow:hidden;text-overflow:ellipsis;flex:1;min-width:0}
+.bw-arrow{color:#9ca3af}
+.bw-code{display:inline-block;width:18px;height:18px;line-height:18px;text-align:center;border-radius:4px;color:#fff;font-size:11px;flex:none}
+.bw-code.c-green{background:#16a34a}.bw-code.c-yellow{background:#ca8a04}.bw-code.c-red{background:#dc2626}
 `
