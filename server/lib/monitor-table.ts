@@ -1,6 +1,6 @@
 import { MODULES, pressureCode, pressureIndex, previousPeriod, type Module, type MonitorPolicy, type OrgUnit, type Period } from '../../core'
 import type { Store } from '../store'
-import type { IssuerShare } from '../store/monitor'
+import { namedReports, type IssuerShare } from '../store/monitor'
 
 export interface MonitorRow {
   unit: string
@@ -10,6 +10,7 @@ export interface MonitorRow {
   code: 'green' | 'yellow' | 'red'
   prev: { index: number; code: 'green' | 'yellow' | 'red' }
   modules: Record<Module, { fresh: number; inForce: number }>
+  /** 直报 sent under the unit's name (anonymous ones count in the index only). */
   reports: number
   topIssuers: IssuerShare[]
 }
@@ -32,7 +33,7 @@ export async function monitorTable(store: Store, period: Period, policy: Monitor
       code: pressureCode(index, policy, period.kind),
       prev: { index: prevIndex, code: pressureCode(prevIndex, policy, period.kind) },
       modules: Object.fromEntries(MODULES.map((m) => [m, { fresh: load.fresh[m] ?? 0, inForce: load.inForce[m] ?? 0 }])) as MonitorRow['modules'],
-      reports: load.reports,
+      reports: namedReports.get(now)?.get(u.name) ?? 0,
       topIssuers: top.get(u.name) ?? [],
     }
   })

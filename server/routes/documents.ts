@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { docHashText } from '../../core'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppEnv } from '../lib/auth'
@@ -42,7 +43,8 @@ export function documentRoutes({ auth, store }: Deps) {
         const body = await jsonBody(c, TextBody)
         const unit = scopeUnit(c.get('principal'), body.unit)!
         if (!(await store.units.get(unit)).storeText) throw new ApiError(403, 'text_storage_disabled', `单位「${unit}」未开启保存公文正文，服务不接收正文`)
-        if (sha256(body.text) !== body.docHash) throw new ApiError(422, 'hash_mismatch', 'docHash 与正文的 sha-256 不一致')
+        // The fingerprint is taken of the words only (docHashText), as the extension and 收文 pages take it.
+        if (sha256(docHashText(body.text)) !== body.docHash) throw new ApiError(422, 'hash_mismatch', 'docHash 与正文（去除空白后）的 sha-256 不一致')
         await store.documents.storeText(unit, body.docHash, body.title ?? null, body.text, c.get('principal'))
         return c.json({ stored: true, docHash: body.docHash }, 201)
       })

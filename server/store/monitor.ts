@@ -25,6 +25,12 @@ export interface UnitPressureRow {
   load: UnitLoad
 }
 
+/**
+ * 直报 a unit sent under its name, per loads() answer. Anonymous ones weigh in the index but are
+ * never shown as a count beside the unit, where they could be matched to the report.
+ */
+export const namedReports = new WeakMap<Map<string, UnitLoad>, Map<string, number>>()
+
 const empty = (): UnitLoad => ({ fresh: {}, inForce: {}, reports: 0 })
 const COLUMNS = Object.entries(MODULE_COLUMN) as Array<[Module, string]>
 
@@ -47,18 +53,23 @@ export function monitorStore(db: Db, tz: string) {
          WHERE r.start_on < $2 AND (r.until_on IS NULL OR r.until_on >= $1) ${filter} GROUP BY t.unit, r.module`,
         params,
       ),
-      q.query<{ unit: string; n: number }>(
-        `SELECT unit, count(*)::int AS n FROM direct_reports
+      q.query<{ unit: string; n: number; named: number }>(
+        `SELECT unit, count(*)::int AS n, count(*) FILTER (WHERE NOT anonymous)::int AS named FROM direct_reports
          WHERE at >= ($1::date)::timestamp AT TIME ZONE $${only ? 4 : 3} AND at < ($2::date)::timestamp AT TIME ZONE $${only ? 4 : 3}
          ${only ? 'AND unit = ANY($3::text[])' : ''} GROUP BY unit`,
         [...params, tz],
       ),
     ])
     const out = new Map<string, UnitLoad>()
+    const named = new Map<string, number>()
     const of = (u: string) => out.get(u) ?? out.set(u, empty()).get(u)!
     for (const r of fresh) for (const [m, c] of COLUMNS) if (r[c]) of(r.unit).fresh[m] = r[c]!
     for (const r of inForce) of(r.unit).inForce[r.module] = r.n
-    for (const r of reports) of(r.unit).reports = r.n
+    for (const r of reports) {
+      of(r.unit).reports = r.n
+      named.set(r.unit, r.named)
+    }
+    namedReports.set(out, named)
     return out
   }
 

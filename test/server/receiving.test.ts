@@ -184,11 +184,11 @@ eachStore('the receiving side', (open) => {
       expect((await env.call('POST', '/api/direct-reports/999999/answer', { json: { answer: '好' } })).status).toBe(404)
     })
 
-    it('counts in the unit\'s monitor, anonymous or not', async () => {
+    it('counts in the unit\'s index, anonymous or not, but shows only named ones as a count beside the unit', async () => {
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
       const m = await monitor(today)
-      expect(rowOf(m, '东山村').reports).toBe(1)
-      expect(rowOf(m, '东山镇').reports).toBe(1)
+      expect(rowOf(m, '东山村')).toMatchObject({ reports: 0, index: 2 }) // reportWeight 2, the anonymous one
+      expect(rowOf(m, '东山镇')).toMatchObject({ reports: 1 })
     })
   })
 
