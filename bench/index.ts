@@ -13,6 +13,7 @@ await runModelBench()
 await runCliBench()
 for (const [file, fn, title] of [
   ['server.ts', 'runServerBench', '服务'],
+  ['aggregates-pg.ts', 'runAggregatesPgBench', '看板聚合（PostgreSQL）'],
   ['package.ts', 'runPackageBench', '扩展安装包与模型加载'],
   ['extension.ts', 'runExtensionBench', '扩展（Chromium）'],
 ] as const) {

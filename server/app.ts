@@ -7,6 +7,7 @@ import { createAuth, type AppEnv } from './lib/auth'
 import { corsFor } from './lib/cors'
 import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
+import { rulePollFastPath } from './lib/poll-fast-path'
 import { createPublished, POLLED } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
 import { sharedRateLimiter } from './lib/shared-ratelimit'
@@ -71,5 +72,10 @@ export function createApp(o: AppOptions) {
     app.route('/api', routes(deps))
   app.all('/api/*', onNotFound)
   app.get('*', dashboardHandler(config.dashboardDir))
+
+  // The poll every extension makes every few minutes: its 304 skips the middleware chain.
+  const fast = rulePollFastPath({ auth: deps.auth, published: deps.published, corsOrigins: config.corsOrigins })
+  const routed = app.fetch
+  app.fetch = (req, env, ctx) => fast(req, env) ?? routed(req, env, ctx)
   return app
 }

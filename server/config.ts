@@ -18,6 +18,11 @@ export interface Config {
   dashboardDir: string
   /** Build the dashboard on start when it is missing. */
   buildDashboard: boolean
+  /**
+   * Raw telemetry events are kept for this many whole months before the current one; 0 keeps
+   * them all. The rollups behind the dashboard keep every day either way.
+   */
+  retentionMonths: number
 }
 
 export const defaultConfig: Config = {
@@ -31,6 +36,14 @@ export const defaultConfig: Config = {
   refreshMs: 2000,
   dashboardDir: new URL('./dashboard/dist/', import.meta.url).pathname,
   buildDashboard: true,
+  retentionMonths: 0,
+}
+
+/** A whole number of months, or a Chinese error naming the variable. */
+function months(v: string | undefined, d: number): number {
+  if (v === undefined || v.trim() === '') return d
+  if (!/^\d{1,4}$/.test(v.trim())) throw new Error(`BANWEN_RETENTION_MONTHS 应为月数（0 到 9999 的整数，0 表示永久保留），收到「${v}」`)
+  return Number(v)
 }
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d)
@@ -46,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.BANWEN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     timeZone: env.BANWEN_TZ || defaultConfig.timeZone,
     buildDashboard: env.BANWEN_BUILD_DASHBOARD !== '0',
+    retentionMonths: months(env.BANWEN_RETENTION_MONTHS, defaultConfig.retentionMonths),
     rateLimit: {
       // 0 turns the limit off (load tests).
       perMinute: env.BANWEN_RATE_LIMIT === '0' ? Infinity : num(env.BANWEN_RATE_LIMIT, defaultConfig.rateLimit.perMinute),

@@ -12,11 +12,12 @@ import { createApp } from './app'
 import { bootstrap } from './bootstrap'
 import { configFromEnv, type Config } from './config'
 import { openDb } from './db/open'
+import { startMaintenance } from './maintenance'
 import { createStore } from './store'
 
 export async function start(config: Config = configFromEnv()) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const store = createStore(db, config.timeZone)
+  const store = createStore(db, config.timeZone, { retentionMonths: config.retentionMonths })
   const { newAdminToken, seeded } = await bootstrap(store, { adminToken: config.adminToken })
   if (config.buildDashboard && !existsSync(join(config.dashboardDir, 'index.html'))) {
     console.log('正在构建管理看板（首次启动）……')
@@ -50,7 +51,11 @@ export async function start(config: Config = configFromEnv()) {
     console.log(`\n    ${newAdminToken}\n`)
   }
 
+  // Partitions ahead and retention: after the service answers, then daily, never in a request.
+  const maintenance = startMaintenance(store)
+
   const stop = async () => {
+    maintenance.stop()
     server.close()
     await db.close()
     process.exit(0)

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { partitionEvents } from './partitions'
 import type { Db } from './types'
 
 const DIR = fileURLToPath(new URL('../migrations/', import.meta.url))
@@ -31,6 +32,9 @@ export async function migrate(db: Db, dir = DIR): Promise<string[]> {
     })
     if (done) applied.push(m.name)
   }
+  // After every file: PostgreSQL keeps events in monthly partitions (server/db/partitions.ts).
+  if (db.kind === 'postgres' && dir === DIR && (await partitionEvents(db)) === 'kept')
+    console.warn('[banwen] 事件表尚未按月分区：数据保留按批删除。分区方法见 docs/scale-out.md（npm run partition-events）')
   return applied
 }
 

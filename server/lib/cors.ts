@@ -13,7 +13,7 @@ export function corsFor(origins: string[]): MiddlewareHandler {
   return async (c, next) => {
     const origin = header(c, 'origin')
     if (!origin) return next()
-    const ok = origin.startsWith('chrome-extension://') || allowed.has(origin)
+    const ok = originAllowed(origin, allowed)
     if (c.req.method === 'OPTIONS' && header(c, 'access-control-request-method')) {
       if (!ok) return c.body(null, 204, { Vary: 'Origin' })
       return c.body(null, 204, {
@@ -25,10 +25,13 @@ export function corsFor(origins: string[]): MiddlewareHandler {
       })
     }
     await next()
-    c.header('Vary', 'Origin', { append: true })
-    if (ok) {
-      c.header('Access-Control-Allow-Origin', origin)
-      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After')
-    }
+    for (const [k, v] of Object.entries(corsAnswerHeaders(origin, ok))) c.header(k, v, { append: k === 'Vary' })
   }
+}
+
+export const originAllowed = (origin: string, allowed: ReadonlySet<string>) => origin.startsWith('chrome-extension://') || allowed.has(origin)
+
+/** What an answer to a request with an Origin header carries (besides a preflight's). */
+export function corsAnswerHeaders(origin: string, ok: boolean): Record<string, string> {
+  return ok ? { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag, Retry-After' } : { Vary: 'Origin' }
 }

@@ -10,8 +10,13 @@ import { yearIn } from './time'
 export interface Versioned {
   json: string
   etag: string
+  /** The headers of its 304 (and, with a Content-Type, of its 200): built once per version. */
+  notModified: Readonly<Record<string, string>>
 }
-const versioned = (json: string): Versioned => ({ json, etag: etagOf(json) })
+const versioned = (json: string): Versioned => {
+  const etag = etagOf(json)
+  return { json, etag, notModified: { ...API_HEADERS, ETag: etag, 'Cache-Control': 'no-cache' } }
+}
 
 export interface Served extends Versioned {
   ruleSet: RuleSet
@@ -104,6 +109,12 @@ export function createPublished(store: Store, o: { refreshMs: number; classifier
     async rules(unit?: string): Promise<Served> {
       return forUnit(await get(), unit)
     },
+    /** The same without waiting: null until first loaded. A stale state is refreshed behind. */
+    peekRules(unit?: string): Served | null {
+      if (!state) return null
+      if (Date.now() - checkedAt > o.refreshMs) refresh().catch((e) => console.error(`[banwen] 刷新规则集失败：${safeError(e)}`))
+      return forUnit(state, unit)
+    },
     async fingerprints(): Promise<Versioned & { list: Fingerprint[] }> {
       const s = await get()
       return { list: s.fingerprints, ...s.fp }
@@ -134,9 +145,8 @@ export const POLLED = new Set(['/api/rules', '/api/fingerprints'])
 
 /** 304 when the client has this version, else the JSON; built in one go with the API's security headers. */
 export function pollAnswer(ifNoneMatch: string | undefined, v: Versioned): Response {
-  const headers = { ...API_HEADERS, ETag: v.etag, 'Cache-Control': 'no-cache' }
-  if (etagMatches(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers })
-  return new Response(v.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8' } })
+  if (etagMatches(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers: { ...v.notModified } })
+  return new Response(v.json, { status: 200, headers: { ...v.notModified, 'Content-Type': 'application/json; charset=UTF-8' } })
 }
 
 /** True when an If-None-Match header names this ETag (weak or strong, or *). */

@@ -16,17 +16,18 @@ import { tokenStore } from './tokens'
 import { unitStore } from './units'
 
 /** Every table the service uses, over one database. `tz` decides days, weeks and years. */
-export function createStore(db: Db, tz = 'Asia/Shanghai') {
+export function createStore(db: Db, tz = 'Asia/Shanghai', o: { retentionMonths?: number } = {}) {
   return {
     db,
     tz,
+    retentionMonths: o.retentionMonths ?? 0,
     tokens: tokenStore(db),
     rulesets: ruleSetStore(db),
     units: unitStore(db),
     quotas: quotaStore(db, tz),
     audit: auditStore(db),
     superior: superiorStore(db),
-    telemetry: telemetryStore(db, tz),
+    telemetry: telemetryStore(db, tz, o),
     stats: statsStore(db, tz),
     documents: documentStore(db, tz),
     org: orgStore(db),

@@ -48,8 +48,16 @@ export async function ensureRollups(db: Pick<Db, 'tx'>, tz: string): Promise<boo
     await q.query('SELECT pg_advisory_xact_lock(727276)')
     const [row] = await q.query<{ tz: string }>(`SELECT value #>> '{}' AS tz FROM settings WHERE key = 'rollup.tz'`)
     if (row?.tz === tz) return false
-    for (const t of ['event_rollup', 'user_rollup', 'rule_rollup']) await q.query(`DELETE FROM ${t}`)
-    for (const sql of rollupInserts('events', '$1::text')) await q.query(sql, [tz])
+    // Days before the retention cutoff have no events left to count again: their rollups stay
+    // as they are (in the old time zone's days), and the rebuild starts the day after it.
+    const [kept] = await q.query<{ day: string | null }>(
+      `SELECT to_char(((value #>> '{}')::timestamptz AT TIME ZONE $1)::date + 1, 'YYYY-MM-DD') AS day FROM settings WHERE key = 'retention.cutoff'`,
+      [tz],
+    )
+    const from = kept?.day ?? '-infinity'
+    for (const t of ['event_rollup', 'user_rollup', 'rule_rollup']) await q.query(`DELETE FROM ${t} WHERE day >= $1::date`, [from])
+    const source = `(SELECT * FROM events WHERE at >= $2::date::timestamp AT TIME ZONE $1::text) AS kept`
+    for (const sql of rollupInserts(source, '$1::text')) await q.query(sql, [tz, from])
     await q.query(
       `INSERT INTO settings (key, value, updated_at) VALUES ('rollup.tz', to_jsonb($1::text), now())
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,

@@ -1,5 +1,7 @@
 import { CategorySchema, type TelemetryEvent } from '../../core'
+import { ensureMonth, inWindow, isPartitioned, monthOf, monthPartitions, type Month } from '../db/partitions'
 import type { Db } from '../db/types'
+import { retentionCutoff } from './retention'
 import { ensureRollups, ROLLUP_SOURCE_COLUMNS, rollupInserts } from './rollups'
 
 /** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
@@ -12,10 +14,11 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
 // Rows go in by id, so two batches sharing events lock them in the same order and wait for
-// each other instead of deadlocking (PostgreSQL).
+// each other instead of deadlocking (PostgreSQL). The key is the id (PGlite) or the id and its
+// time (PostgreSQL's partitioned table): a retry resends both.
 const INSERT = `INSERT INTO events (${NAMES})
   SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ORDER BY id
-  ON CONFLICT (id) DO NOTHING`
+  ON CONFLICT DO NOTHING`
 
 /** One statement per chunk: the new events, and the rollups of exactly those (a duplicate adds nothing). */
 const INGEST = `WITH ins AS (${INSERT} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
@@ -47,7 +50,28 @@ const toRow = (e: TelemetryEvent, tokenId: string) => ({
   token_id: tokenId,
 })
 
-export function telemetryStore(db: Db, tz: string) {
+/**
+ * On a partitioned PostgreSQL table, the partitions a batch needs, made before it goes in
+ * (in their own transaction: making one briefly locks the table). Known months are cached.
+ */
+function monthsFor(db: Db, retentionMonths: number) {
+  let known: Promise<Set<Month> | null> | null = null
+  const load = async () => (db.kind === 'postgres' && (await isPartitioned(db)) ? new Set(await monthPartitions(db)) : null)
+  return async (events: TelemetryEvent[]) => {
+    const months = await (known ??= load().catch((e) => ((known = null), Promise.reject(e))))
+    if (!months) return
+    const now = Date.now()
+    const cutoff = retentionCutoff(retentionMonths, now) ?? undefined
+    for (const m of new Set(events.map((e) => monthOf(e.at)))) {
+      if (months.has(m) || !inWindow(m, now, cutoff)) continue
+      await ensureMonth(db, m)
+      months.add(m)
+    }
+  }
+}
+
+export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number } = {}) {
+  const partitionsFor = monthsFor(db, o.retentionMonths ?? 0)
   return {
     /**
      * Stores a batch in one transaction: every new event, or (on any failure) none. Events
@@ -59,6 +83,7 @@ export function telemetryStore(db: Db, tz: string) {
       for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
       const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
       let accepted = 0
+      await partitionsFor(events)
       await db.tx(async (q) => {
         for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
           const inserted = await q.query<{ n: number }>(INGEST, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK)), tz])

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openPgliteThread } from '../../server/db/pglite-thread'
+import { setup, type Env } from './helpers'
+
+const EXTENSION = 'chrome-extension://abcdefghijklmnop'
+const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive'].includes(k)))
+
+describe('规则轮询 304 的快速路径', () => {
+  let env: Env
+  let base: string
+  let close: () => void
+  let etag: string
+  beforeAll(async () => {
+    env = await setup(() => openPgliteThread(), { config: { corsOrigins: ['https://oa.example.gov.cn'] } })
+    const server = serve({ fetch: env.app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((r) => server.once('listening', r))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    close = () => server.close()
+    // The first poll goes the normal way and leaves the token checked and the rule set loaded.
+    etag = (await env.call('GET', '/api/rules', { token: env.tokens.drafter })).headers.get('etag')!
+  })
+  afterAll(async () => {
+    close()
+    await env.db.close()
+  })
+
+  const poll = (path: string, headers: Record<string, string>) => fetch(base + path, { headers: { authorization: `Bearer ${env.tokens.drafter}`, 'if-none-match': etag, ...headers } })
+
+  it('命中时不经路由即答（同步返回），未命中、无令牌、带查询时走完整路由', () => {
+    const req = (path: string, h: Record<string, string> = {}) => new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${env.tokens.drafter}`, 'if-none-match': etag, ...h } })
+    expect(env.app.fetch(req('/api/rules'))).toBeInstanceOf(Response)
+    expect(env.app.fetch(req('/api/rules?unit='))).toBeInstanceOf(Promise)
+    expect(env.app.fetch(req('/api/rules', { 'if-none-match': '"old"' }))).toBeInstanceOf(Promise)
+    expect(env.app.fetch(req('/api/rules', { authorization: 'Bearer nobody-has-this-token' }))).toBeInstanceOf(Promise)
+  })
+
+  // `?unit=` takes the full route to the same answer: both must carry the same headers.
+  for (const [name, origin] of [
+    ['不带 Origin', null],
+    ['扩展来源', EXTENSION],
+    ['配置的来源', 'https://oa.example.gov.cn'],
+    ['不允许的来源', 'https://evil.example'],
+  ] as const) {
+    it(`${name}：304 的头与完整路由的完全相同（CORS、安全头、ETag）`, async () => {
+      const h: Record<string, string> = origin ? { origin } : {}
+      const [fast, routed] = [await poll('/api/rules', h), await poll('/api/rules?unit=', h)]
+      expect([fast.status, routed.status]).toEqual([304, 304])
+      expect(headersOf(fast)).toEqual(headersOf(routed))
+      expect(fast.headers.get('etag')).toBe(etag)
+      expect(fast.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
+      if (origin === EXTENSION || origin === 'https://oa.example.gov.cn') {
+        expect(fast.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(fast.headers.get('access-control-expose-headers')).toContain('ETag')
+      } else expect(fast.headers.get('access-control-allow-origin')).toBeNull()
+      expect(fast.headers.get('vary')).toBe(origin ? 'Origin' : null)
+    })
+  }
+
+  it('吊销的令牌不再得到 304', async () => {
+    const { token, id } = await (await env.call('POST', '/api/tokens', { json: { role: 'drafter', name: '将被吊销' } })).json()
+    const h = { authorization: `Bearer ${token}`, 'if-none-match': etag }
+    expect((await fetch(`${base}/api/rules`, { headers: h })).status).toBe(304)
+    expect((await env.call('DELETE', `/api/tokens/${id}`)).status).toBeLessThan(300)
+    expect((await fetch(`${base}/api/rules`, { headers: h })).status).toBe(401)
+  })
+})
