@@ -14,6 +14,7 @@ await runCliBench()
 for (const [file, fn, title] of [
   ['server.ts', 'runServerBench', '服务'],
   ['aggregates-pg.ts', 'runAggregatesPgBench', '看板聚合（PostgreSQL）'],
+  ['receiving.ts', 'runReceivingBench', '收文端'],
   ['package.ts', 'runPackageBench', '扩展安装包与模型加载'],
   ['extension.ts', 'runExtensionBench', '扩展（Chromium）'],
 ] as const) {

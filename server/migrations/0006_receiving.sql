@@ -35,23 +35,29 @@ CREATE TABLE filed_docs (
   m_trace       integer NOT NULL,
   m_app         integer NOT NULL,
   recipients    integer NOT NULL,
+  -- The set of units reached: most documents go to the same few sets (各乡镇, 各村, 县直各单位),
+  -- so the monitor sums per set and spreads the sums over the members once.
+  target_set    text NOT NULL,
   unresolved    jsonb NOT NULL DEFAULT '[]'::jsonb,
   burden        jsonb NOT NULL
 );
-CREATE INDEX filed_docs_on ON filed_docs (filed_on);
+CREATE INDEX filed_docs_on ON filed_docs (filed_on, target_set);
 CREATE INDEX filed_docs_hash ON filed_docs (doc_hash) WHERE doc_hash IS NOT NULL;
 CREATE INDEX filed_docs_issuer ON filed_docs (issuer, filed_on);
 
-CREATE TABLE filed_targets (
-  doc           text NOT NULL REFERENCES filed_docs (id) ON DELETE CASCADE,
+-- A set never changes once written: its id is a hash of its members.
+CREATE TABLE target_sets (
+  set_id        text NOT NULL,
   unit          text NOT NULL,
-  PRIMARY KEY (doc, unit)
+  PRIMARY KEY (set_id, unit)
 );
-CREATE INDEX filed_targets_unit ON filed_targets (unit, doc);
+CREATE INDEX target_sets_unit ON target_sets (unit);
 
 CREATE TABLE filed_recurring (
   id            bigserial PRIMARY KEY,
   doc           text NOT NULL REFERENCES filed_docs (id) ON DELETE CASCADE,
+  target_set    text NOT NULL,
+  issuer        text NOT NULL,
   module        text NOT NULL,
   frequency     text NOT NULL,
   start_on      date NOT NULL,

@@ -1,4 +1,5 @@
 import { addDays, resolveRecipients, type FiledBurden, type Module, type OrgUnit, type RecipientAlias, type TelemetryEvent } from '../../core'
+import { createHash } from 'node:crypto'
 import type { Db } from '../db/types'
 
 /** The SQL column of each module's new demands in filed_docs. */
@@ -22,6 +23,9 @@ function startOf(issued: string | null, filedOn: string): string {
   if (!issued) return filedOn
   return issued >= addDays(filedOn, -366) && issued <= addDays(filedOn, 31) ? issued : filedOn
 }
+
+/** A set of units is named by its members: the same set always gets the same id. */
+export const setIdOf = (units: string[]) => createHash('sha256').update([...units].sort().join('\n')).digest('hex').slice(0, 24)
 
 export interface FiledDoc {
   id: string
@@ -57,6 +61,7 @@ export function filedStore(db: Db, tz: string) {
           filed_on: d.filedOn,
           start_on: startOf(d.burden.issued, d.filedOn),
           recipients: d.units.length,
+          target_set: setIdOf(d.units),
           unresolved: d.unresolved,
           burden: d.burden,
         }
@@ -69,7 +74,7 @@ export function filedStore(db: Db, tz: string) {
       return db.tx(async (q) => {
         const cols = `id text, doc_hash text, issuer text, doc_type text, filed_at timestamptz, filed_on date, start_on date, ${Object.values(MODULE_COLUMN)
           .map((c) => `${c} integer`)
-          .join(', ')}, recipients integer, unresolved jsonb, burden jsonb`
+          .join(', ')}, recipients integer, target_set text, unresolved jsonb, burden jsonb`
         const names = cols.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
         const added = await q.query<{ id: string }>(
           `INSERT INTO filed_docs (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS x(${cols}) ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -77,15 +82,33 @@ export function filedStore(db: Db, tz: string) {
         )
         const fresh = new Set(added.map((r) => r.id))
         const kept = docs.filter((d) => fresh.has(d.id))
-        const targets = kept.flatMap((d) => d.units.map((unit) => ({ doc: d.id, unit })))
-        if (targets.length) await q.query(`INSERT INTO filed_targets (doc, unit) SELECT doc, unit FROM json_to_recordset($1::json) AS x(doc text, unit text)`, [JSON.stringify(targets)])
+        // Members of sets not seen before (a set's id fixes its members, so a known set is complete).
+        const sets = new Map(kept.map((d) => [setIdOf(d.units), d.units]))
+        const known = new Set(
+          (await q.query<{ set_id: string }>('SELECT DISTINCT set_id FROM target_sets WHERE set_id = ANY($1::text[])', [[...sets.keys()]])).map((r) => r.set_id),
+        )
+        const members = [...sets].filter(([id]) => !known.has(id)).flatMap(([set_id, units]) => units.map((unit) => ({ set_id, unit })))
+        if (members.length)
+          await q.query(
+            `INSERT INTO target_sets (set_id, unit) SELECT set_id, unit FROM json_to_recordset($1::json) AS x(set_id text, unit text) ON CONFLICT DO NOTHING`,
+            [JSON.stringify(members)],
+          )
         const recurring = kept.flatMap((d) =>
-          d.burden.recurring.map((r) => ({ doc: d.id, module: r.module, frequency: r.frequency, start_on: startOf(d.burden.issued, d.filedOn), until_on: r.until })),
+          d.burden.recurring.map((r) => ({
+            doc: d.id,
+            target_set: setIdOf(d.units),
+            issuer: d.issuer,
+            module: r.module,
+            frequency: r.frequency,
+            start_on: startOf(d.burden.issued, d.filedOn),
+            until_on: r.until,
+          })),
         )
         if (recurring.length)
           await q.query(
-            `INSERT INTO filed_recurring (doc, module, frequency, start_on, until_on)
-             SELECT doc, module, frequency, start_on, until_on FROM json_to_recordset($1::json) AS x(doc text, module text, frequency text, start_on date, until_on date)`,
+            `INSERT INTO filed_recurring (doc, target_set, issuer, module, frequency, start_on, until_on)
+             SELECT doc, target_set, issuer, module, frequency, start_on, until_on
+             FROM json_to_recordset($1::json) AS x(doc text, target_set text, issuer text, module text, frequency text, start_on date, until_on date)`,
             [JSON.stringify(recurring)],
           )
         return kept
@@ -94,12 +117,12 @@ export function filedStore(db: Db, tz: string) {
 
     /** The latest filing of a document by its fingerprint, with its recipients. */
     async byHash(docHash: string): Promise<{ id: string; issuer: string; docType: string; filedAt: string; units: string[] } | null> {
-      const [d] = await db.query<{ id: string; issuer: string; doc_type: string; filed_at: Date }>(
-        'SELECT id, issuer, doc_type, filed_at FROM filed_docs WHERE doc_hash = $1 ORDER BY filed_at DESC LIMIT 1',
+      const [d] = await db.query<{ id: string; issuer: string; doc_type: string; filed_at: Date; target_set: string }>(
+        'SELECT id, issuer, doc_type, filed_at, target_set FROM filed_docs WHERE doc_hash = $1 ORDER BY filed_at DESC LIMIT 1',
         [docHash],
       )
       if (!d) return null
-      const units = await db.query<{ unit: string }>('SELECT unit FROM filed_targets WHERE doc = $1 ORDER BY unit', [d.id])
+      const units = await db.query<{ unit: string }>('SELECT unit FROM target_sets WHERE set_id = $1 ORDER BY unit', [d.target_set])
       return { id: d.id, issuer: d.issuer, docType: d.doc_type, filedAt: d.filed_at.toISOString(), units: units.map((u) => u.unit) }
     },
   }

@@ -36,36 +36,59 @@ const COLUMNS = Object.entries(MODULE_COLUMN) as Array<[Module, string]>
 
 /** The 基层负担监测 figures: what weighs on each unit in a period, its index and code, and who added it. */
 export function monitorStore(db: Db, tz: string) {
-  /** Loads of every unit (or of `only`) in the period: new demands, recurring in force, 直报. */
+  /** Members of each set, read once: a set never changes after it is written. */
+  const members = new Map<string, string[]>()
+  async function membersOf(ids: string[]): Promise<Map<string, string[]>> {
+    const missing = [...new Set(ids)].filter((id) => !members.has(id))
+    if (missing.length) {
+      const rows = await db.query<{ set_id: string; unit: string }>('SELECT set_id, unit FROM target_sets WHERE set_id = ANY($1::text[])', [missing])
+      for (const id of missing) members.set(id, [])
+      for (const r of rows) members.get(r.set_id)!.push(r.unit)
+    }
+    return members
+  }
+
+  /**
+   * Loads of every unit (or of `only`) in the period: new demands, recurring in force, 直报.
+   * Summed per set of recipients in SQL, then spread over each set's members here.
+   */
   async function loads(p: Period, only: string[] | null, q: Queryable = db): Promise<Map<string, UnitLoad>> {
-    const filter = only ? 'AND t.unit = ANY($3::text[])' : ''
-    const params = only ? [p.from, p.to, only] : [p.from, p.to]
     const [fresh, inForce, reports] = await Promise.all([
-      q.query<Record<string, number> & { unit: string }>(
-        `SELECT t.unit, ${COLUMNS.map(([, c]) => `sum(d.${c})::int AS ${c}`).join(', ')}
-         FROM filed_docs d JOIN filed_targets t ON t.doc = d.id
-         WHERE d.filed_on >= $1 AND d.filed_on < $2 ${filter} GROUP BY t.unit`,
-        params,
+      q.query<Record<string, number> & { target_set: string }>(
+        `SELECT target_set, ${COLUMNS.map(([, c]) => `sum(${c})::int AS ${c}`).join(', ')}
+         FROM filed_docs WHERE filed_on >= $1 AND filed_on < $2 GROUP BY target_set`,
+        [p.from, p.to],
       ),
-      q.query<{ unit: string; module: Module; n: number }>(
-        `SELECT t.unit, r.module, count(*)::int AS n
-         FROM filed_recurring r JOIN filed_targets t ON t.doc = r.doc
-         WHERE r.start_on < $2 AND (r.until_on IS NULL OR r.until_on >= $1) ${filter} GROUP BY t.unit, r.module`,
-        params,
+      q.query<{ target_set: string; module: Module; n: number }>(
+        `SELECT target_set, module, count(*)::int AS n FROM filed_recurring
+         WHERE start_on < $2 AND (until_on IS NULL OR until_on >= $1) GROUP BY target_set, module`,
+        [p.from, p.to],
       ),
       q.query<{ unit: string; n: number; named: number }>(
         `SELECT unit, count(*)::int AS n, count(*) FILTER (WHERE NOT anonymous)::int AS named FROM direct_reports
-         WHERE at >= ($1::date)::timestamp AT TIME ZONE $${only ? 4 : 3} AND at < ($2::date)::timestamp AT TIME ZONE $${only ? 4 : 3}
-         ${only ? 'AND unit = ANY($3::text[])' : ''} GROUP BY unit`,
-        [...params, tz],
+         WHERE at >= ($1::date)::timestamp AT TIME ZONE $3 AND at < ($2::date)::timestamp AT TIME ZONE $3 GROUP BY unit`,
+        [p.from, p.to, tz],
       ),
     ])
+    const sets = await membersOf([...fresh.map((r) => r.target_set), ...inForce.map((r) => r.target_set)])
+    const wanted = only ? new Set(only) : null
     const out = new Map<string, UnitLoad>()
     const named = new Map<string, number>()
     const of = (u: string) => out.get(u) ?? out.set(u, empty()).get(u)!
-    for (const r of fresh) for (const [m, c] of COLUMNS) if (r[c]) of(r.unit).fresh[m] = r[c]!
-    for (const r of inForce) of(r.unit).inForce[r.module] = r.n
+    for (const r of fresh)
+      for (const u of sets.get(r.target_set)!) {
+        if (wanted && !wanted.has(u)) continue
+        const l = of(u)
+        for (const [m, c] of COLUMNS) if (r[c]) l.fresh[m] = (l.fresh[m] ?? 0) + r[c]!
+      }
+    for (const r of inForce)
+      for (const u of sets.get(r.target_set)!) {
+        if (wanted && !wanted.has(u)) continue
+        const l = of(u)
+        l.inForce[r.module] = (l.inForce[r.module] ?? 0) + r.n
+      }
     for (const r of reports) {
+      if (wanted && !wanted.has(r.unit)) continue
       of(r.unit).reports = r.n
       named.set(r.unit, r.named)
     }
@@ -76,26 +99,35 @@ export function monitorStore(db: Db, tz: string) {
   /** The issuing units whose documents add most points to each unit in the period. */
   async function topIssuers(p: Period, policy: MonitorPolicy, only: string[] | null): Promise<Map<string, IssuerShare[]>> {
     const w = (m: Module) => policy.weights[m] ?? 1
-    const freshPoints = COLUMNS.map(([m, c]) => `d.${c} * ${Number(w(m))}`).join(' + ')
-    const recurringWeight = `CASE r.module ${MODULES.map((m) => `WHEN '${m}' THEN ${Number(w(m) * policy.recurringFactor)}`).join(' ')} ELSE 0 END`
-    const filter = only ? 'AND t.unit = ANY($4::text[])' : ''
-    const rows = await db.query<{ unit: string; issuer: string; pts: number }>(
-      `WITH c AS (
-         SELECT t.unit, d.issuer, (${freshPoints})::float8 AS pts
-         FROM filed_docs d JOIN filed_targets t ON t.doc = d.id
-         WHERE d.filed_on >= $1 AND d.filed_on < $2 ${filter}
+    const freshPoints = COLUMNS.map(([m, c]) => `${c} * ${Number(w(m))}`).join(' + ')
+    const recurringWeight = `CASE module ${MODULES.map((m) => `WHEN '${m}' THEN ${Number(w(m) * policy.recurringFactor)}`).join(' ')} ELSE 0 END`
+    const rows = await db.query<{ target_set: string; issuer: string; pts: number }>(
+      `SELECT target_set, issuer, sum(pts)::float8 AS pts FROM (
+         SELECT target_set, issuer, (${freshPoints})::float8 AS pts FROM filed_docs WHERE filed_on >= $1 AND filed_on < $2
          UNION ALL
-         SELECT t.unit, d.issuer, (${recurringWeight})::float8 AS pts
-         FROM filed_recurring r JOIN filed_docs d ON d.id = r.doc JOIN filed_targets t ON t.doc = r.doc
-         WHERE r.start_on < $2 AND (r.until_on IS NULL OR r.until_on >= $1) ${filter}
-       ), s AS (SELECT unit, issuer, sum(pts) AS pts FROM c GROUP BY unit, issuer),
-       r AS (SELECT unit, issuer, pts, row_number() OVER (PARTITION BY unit ORDER BY pts DESC, issuer) AS rn FROM s WHERE pts > 0)
-       SELECT unit, issuer, pts FROM r WHERE rn <= $3`,
-      only ? [p.from, p.to, policy.topIssuers, only] : [p.from, p.to, policy.topIssuers],
+         SELECT target_set, issuer, (${recurringWeight})::float8 AS pts FROM filed_recurring
+         WHERE start_on < $2 AND (until_on IS NULL OR until_on >= $1)
+       ) c GROUP BY target_set, issuer HAVING sum(pts) > 0`,
+      [p.from, p.to],
     )
+    const sets = await membersOf(rows.map((r) => r.target_set))
+    const wanted = only ? new Set(only) : null
+    const points = new Map<string, Map<string, number>>()
+    for (const r of rows)
+      for (const u of sets.get(r.target_set)!) {
+        if (wanted && !wanted.has(u)) continue
+        const byIssuer = points.get(u) ?? points.set(u, new Map()).get(u)!
+        byIssuer.set(r.issuer, (byIssuer.get(r.issuer) ?? 0) + r.pts)
+      }
     const out = new Map<string, IssuerShare[]>()
-    for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, []).get(r.unit)!).push({ issuer: r.issuer, points: Math.round(r.pts * 10) / 10 })
-    for (const list of out.values()) list.sort((a, b) => b.points - a.points || a.issuer.localeCompare(b.issuer))
+    for (const [u, byIssuer] of points)
+      out.set(
+        u,
+        [...byIssuer]
+          .map(([issuer, pts]) => ({ issuer, points: Math.round(pts * 10) / 10 }))
+          .sort((a, b) => b.points - a.points || a.issuer.localeCompare(b.issuer))
+          .slice(0, policy.topIssuers),
+      )
     return out
   }
 
