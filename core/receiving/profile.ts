@@ -9,7 +9,10 @@ export type Module = keyof BurdenProfile['modules']
 
 const RANKING = /考核|评比|排名|打分|测评|示范|创建|达标/u
 
-export function moduleOf(d: Pick<Demand, 'kind'>, words: string): Module {
+/** An app a check-in or a login is made in: 政务APP, not 留痕. */
+const APP = /APP|App|app|小程序|客户端|政务号|公众号|掌上|平台/u
+
+export function moduleOf(d: Pick<Demand, 'kind'>, words: string, clause = words): Module {
   switch (d.kind) {
     case 'meeting':
       return '会议文件'
@@ -20,9 +23,10 @@ export function moduleOf(d: Pick<Demand, 'kind'>, words: string): Module {
     case 'pledge':
     case 'veto':
       return '考核评比'
+    case 'checkin':
+      return APP.test(clause) ? '政务APP' : '留痕'
     case 'ledger':
     case 'proof':
-    case 'checkin':
       return '留痕'
     case 'app':
       return '政务APP'
@@ -67,7 +71,7 @@ export function burdenProfile(demands: Demand[], text: string, issued: string | 
   let meetings = 0
   let inspections = 0
   for (const d of demands) {
-    const module = moduleOf(d, text.slice(d.start, d.end))
+    const module = moduleOf(d, text.slice(d.start, d.end), clauseAround(text, d.start, d.end))
     const m = modules[module]
     m.demands++
     if (d.burden) m.burdens++

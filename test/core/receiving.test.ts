@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAnalyzer } from '../../core'
+import { createAnalyzer, filedBurden } from '../../core'
 
 const notice = [
   '关于开展秸秆禁烧工作的通知',
@@ -40,5 +40,28 @@ describe('what a document adds to its recipients', () => {
     expect(plain.recipients).toEqual([])
     expect(plain.burden.recurring).toEqual([])
     expect(Object.values(plain.burden.modules).every((m) => m.demands === 0)).toBe(true)
+  })
+})
+
+describe('a draft of each monitoring module', () => {
+  const a = createAnalyzer()
+  const head = '各乡镇（街道）：\n'
+  const cases: Array<[string, string, { recurring?: string }]> = [
+    ['会议文件', '各乡镇分管负责同志每月参加一次全县防汛调度会。', { recurring: 'monthly' }],
+    ['督查检查', '县应急局将于7月对各乡镇防汛物资储备开展专项督查，各乡镇要安排专人陪同检查。', {}],
+    ['考核评比', '各乡镇防汛工作情况纳入年度考核，实行排名通报，并签订防汛责任书。', {}],
+    ['报表材料', '各乡镇每周五前报送防汛物资储备统计表。', { recurring: 'weekly' }],
+    ['留痕', '各村要建立巡堤查险工作台账，每次巡查拍照留存。', {}],
+    ['政务APP', '各村网格员每日登录防汛APP打卡签到。', { recurring: 'daily' }],
+  ]
+  it.each(cases)('%s', (module, sentence, o) => {
+    const r = a.analyzeSync(head + sentence, { title: '关于做好防汛工作的通知', today: '2026-06-01' })
+    const b = filedBurden(r)
+    expect(Object.keys(b.modules)).toEqual([module])
+    expect(b.modules[module as keyof typeof b.modules]!.burdens).toBeGreaterThan(0)
+    if (o.recurring) expect(b.recurring).toEqual([expect.objectContaining({ module, frequency: o.recurring })])
+    expect(b.recipients).toEqual([{ text: '各乡镇（街道）', group: 'township', all: true }])
+    // What leaves the machine: no word of the sentence beyond the 主送 phrase.
+    expect(JSON.stringify(b)).not.toContain(sentence.slice(2, 8))
   })
 })

@@ -229,6 +229,10 @@ eachStore('the receiving side', (open) => {
     it('shows a bound reviewer only its own unit\'s documents, and a 收文 page what is known', async () => {
       expect((await json(await env.call('GET', '/api/ratings/documents?year=2026', { token: reviewerEast }))).documents).toEqual([])
       expect((await env.call('GET', `/api/ratings/documents/${doc}`, { token: reviewerEast })).status).toBe(404)
+      expect((await json(await env.call('GET', '/api/ratings/issuers?year=2026', { token: reviewerEast }))).issuers).toEqual([])
+      const mine = await json(await env.call('GET', '/api/direct-reports/mine', { token: village }))
+      expect(mine.reports.length).toBeGreaterThan(0)
+      expect(mine.reports.every((r: { unit: string }) => r.unit === '东山村')).toBe(true)
       const received = await json(await env.call('GET', `/api/received/${doc}`, { token: village }))
       expect(received).toMatchObject({ known: true, issuer: '县农业农村局', isRecipient: true, mine: { effect: '一般', burden: '重' } })
       expect((await json(await env.call('GET', `/api/received/${hashOf(1)}`, { token: village }))).known).toBe(false)
