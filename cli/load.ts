@@ -2,7 +2,7 @@ import { constants } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { createAnalyzer, fingerprint, formatZodError, RuleSetSchema, type Analyzer, type RuleSet, type SentenceClassifier } from '../core'
 import { readDocument, DocumentReadError, MAX_DOCUMENT_BYTES, tooLarge } from '../node/read-document'
-import { loadNodeClassifier } from '../models/runtime/node'
+import { lazyNodeClassifier, loadNodeClassifier } from '../models/runtime/node'
 import { fsReason, jsonReason, specialKind, UsageError } from './errors'
 
 export async function readInput(path: string): Promise<{ text: string; note?: string }> {
@@ -80,12 +80,22 @@ export async function buildAnalyzer(o: AnalyzerSetup): Promise<Analyzer> {
     const { text } = await readInput(path)
     superior.push(fingerprint(text, { id: path, title: path.split('/').pop() }))
   }
-  const classifier = o.model ? await loadModel() : null
+  const classifier = o.model ? lazyModel() : null
   try {
     // The report itself says whether the model ran (Report.classifier.note).
     return createAnalyzer({ ruleSet, superior, classifier, capPreset: o.capPreset, strict: o.strict })
   } catch (e) {
     throw new UsageError((e as Error).message)
+  }
+}
+
+/** The committed model, loaded when a document first needs it; a broken config is a Chinese error. */
+function lazyModel(): SentenceClassifier | null {
+  try {
+    return lazyNodeClassifier()
+  } catch (e) {
+    if (process.env.BANWEN_DEBUG === '1') console.error(e)
+    throw new UsageError('无法加载模型 models/banwen-zh（文件可能不完整或已损坏）；可加 --no-model 只按规则检查')
   }
 }
 

@@ -300,7 +300,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function classifierNote(used: boolean): Report['classifier'] {
     if (!classifier) return { used: false, note: '未加载模型，仅按规则判断' }
     if (classifierError) return { used: false, id: classifier.id, note: `模型运行失败（${classifierError}），仅按规则判断` }
-    return used ? { used: true, id: classifier.id, note: '规则与模型共同判断' } : { used: false, id: classifier.id, note: '模型尚未给出结果，暂按规则判断' }
+    return used ? { used: true, id: classifier.id, note: '规则与模型共同判断' } : { used: false, id: classifier.id, note: '模型未给出结果（或本文没有需要模型判断的句子），按规则判断' }
   }
 
   async function fillScores(sentences: Sentence[]) {
@@ -322,7 +322,19 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     analyzeSync: (text, doc = {}) => build(text, doc),
     analyze: async (text, doc = {}) => {
       const { sentences } = segment(text)
-      await fillScores(sentences)
+      if (!classifier) return build(text, doc, sentences)
+      // Ask the model only about sentences whose marks could be shown: all of them when its 套话
+      // marks are shown, else only those with a burden demand (its burden mark needs one).
+      const tiers = ruleSet.tiers.model
+      if (strict || tiers.tao === 'default') {
+        await fillScores(sentences)
+        return build(text, doc, sentences)
+      }
+      const first = build(text, doc, sentences)
+      if (tiers.burden !== 'default') return first
+      const needed = first.demands.filter((d) => d.burden).map((d) => sentences.find((s) => s.start <= d.start && d.start < s.end)!)
+      if (needed.every((s) => !s || scoreCache.has(s.text))) return first
+      await fillScores(needed.filter(Boolean))
       return build(text, doc, sentences)
     },
     setSuperior(fps) {

@@ -170,8 +170,22 @@ describe('classifier', () => {
     expect(c.calls.map((x) => x.length)).toEqual([4, 1])
   })
 
+  it('asks the model only about sentences whose marks could be shown', async () => {
+    // Bundled tiers: the model's 套话 marks are picky, its burden marks default (they need a demand).
+    expect(defaultRuleSet().tiers.model).toEqual({ tao: 'picky', burden: 'default' })
+    const c = fake(() => ({ tao: 0.1, burden: 0.1 }))
+    const a = createAnalyzer({ classifier: c })
+    await a.analyze('关于调整公交线路的通知\n8路公交车自12月1日起改经人民路。\n请各单位高度重视。')
+    expect(c.calls).toEqual([])
+    await a.analyze('关于做好防汛工作的通知\n各乡镇（街道）：\n各村每日报送巡查照片。\n东山桥12月完工。')
+    expect(c.calls).toEqual([['各村每日报送巡查照片。']])
+    const strict = fake(() => ({ tao: 0.1, burden: 0.1 }))
+    await createAnalyzer({ classifier: strict, strict: true }).analyze('8路公交车改经人民路。\n请各单位高度重视。')
+    expect(strict.calls.flat()).toHaveLength(2)
+  })
+
   it('falls back to rules when the model fails, and says so', async () => {
-    const a = createAnalyzer({ classifier: { id: 'broken', thresholds: { tao: 0.5, burden: 0.5 }, predict: vi.fn().mockRejectedValue(new Error('wasm 加载失败')) } })
+    const a = createAnalyzer({ ruleSet: everyRule, classifier: { id: 'broken', thresholds: { tao: 0.5, burden: 0.5 }, predict: vi.fn().mockRejectedValue(new Error('wasm 加载失败')) } })
     const r = await a.analyze('各单位要高度重视。')
     expect(r.classifier.used).toBe(false)
     expect(r.classifier.note).toMatch(/wasm 加载失败/)
