@@ -33,7 +33,7 @@ describe('the demo seed', () => {
   })
 
   it('shows red, yellow and green units this month, with issuers, a trend and alerts', async () => {
-    const m = await get<{ counts: Record<string, number>; units: Array<{ unit: string; level: string; code: string; index: number; topIssuers: unknown[] }> }>('/api/monitor')
+    const m = await get<{ counts: { red: number; yellow: number; green: number }; units: Array<{ unit: string; level: string; code: string; index: number; topIssuers: unknown[] }> }>('/api/monitor')
     expect(m.counts.red).toBeGreaterThan(0)
     expect(m.counts.yellow).toBeGreaterThan(0)
     // Most units are green: the demo is a county with hot spots, not one on fire.
