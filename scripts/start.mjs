@@ -43,7 +43,8 @@ if (existsSync(join(root, 'wxt.config.ts')) && existsSync(join(root, 'extension'
 if (existsSync(join(root, 'server', 'dashboard')))
   buildIfStale('审核看板', join(root, 'server', 'dashboard', 'dist', 'index.html'), ['server/dashboard/src'], 'npm', ['run', '--silent', 'build:dashboard'])
 
-start('服务', 'server/main.ts', { PORT: port })
+// An empty database gets the demo county (青山县) so the 基层减负 pages show real numbers; `npm run server` never seeds.
+start('服务', 'server/main.ts', { PORT: port, BANWEN_DEMO_SEED: process.env.BANWEN_DEMO_SEED ?? '1' })
 // Each child reads PORT: the service gets ours, the demo its own.
 start('演示办公系统', 'demo/server.ts', { PORT: demoPort, BANWEN_SERVER: `http://localhost:${port}` })
 

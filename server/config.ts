@@ -23,6 +23,8 @@ export interface Config {
    * them all. The rollups behind the dashboard keep every day either way.
    */
   retentionMonths: number
+  /** Seed the demo county into an empty database (`npm start` sets BANWEN_DEMO_SEED=1; never in production). */
+  demoSeed: boolean
 }
 
 export const defaultConfig: Config = {
@@ -37,6 +39,7 @@ export const defaultConfig: Config = {
   dashboardDir: new URL('./dashboard/dist/', import.meta.url).pathname,
   buildDashboard: true,
   retentionMonths: 0,
+  demoSeed: false,
 }
 
 /** A whole number of months, or a Chinese error naming the variable. */
@@ -60,6 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.BANWEN_TZ || defaultConfig.timeZone,
     buildDashboard: env.BANWEN_BUILD_DASHBOARD !== '0',
     retentionMonths: months(env.BANWEN_RETENTION_MONTHS, defaultConfig.retentionMonths),
+    demoSeed: env.BANWEN_DEMO_SEED === '1',
     rateLimit: {
       // 0 turns the limit off (load tests).
       perMinute: env.BANWEN_RATE_LIMIT === '0' ? Infinity : num(env.BANWEN_RATE_LIMIT, defaultConfig.rateLimit.perMinute),

@@ -13,12 +13,14 @@ import { bootstrap } from './bootstrap'
 import { configFromEnv, type Config } from './config'
 import { openDb } from './db/open'
 import { startMaintenance } from './maintenance'
+import { seedDemo } from './seed/demo'
 import { createStore } from './store'
 
 export async function start(config: Config = configFromEnv()) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const store = createStore(db, config.timeZone, { retentionMonths: config.retentionMonths })
   const { newAdminToken, seeded } = await bootstrap(store, { adminToken: config.adminToken })
+  const demo = config.demoSeed ? await seedDemo(store) : null
   if (config.buildDashboard && !existsSync(join(config.dashboardDir, 'index.html'))) {
     console.log('正在构建管理看板（首次启动）……')
     try {
@@ -46,6 +48,10 @@ export async function start(config: Config = configFromEnv()) {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
   console.log(`办文服务已启动：http://localhost:${port}/  数据：${where}  模型：${classifier ? classifier.id : '未加载，仅按规则'}`)
   if (seeded) console.log('已写入内置默认规则集作为第 1 版。')
+  if (demo?.seeded)
+    console.log(
+      `已写入演示数据“青山县”（${demo.units} 个单位、${demo.filed} 份发文、${demo.ratings} 条逆向评估、${demo.reports} 条直报、${demo.planItems} 项计划，用时 ${(demo.ms / 1000).toFixed(1)} 秒）：看板“基层减负”各页。`,
+    )
   if (newAdminToken) {
     console.log('\n首次启动，已生成管理员令牌（只显示这一次，请妥善保存）：')
     console.log(`\n    ${newAdminToken}\n`)

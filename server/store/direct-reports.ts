@@ -36,11 +36,12 @@ const COLS = 'id::text, at, unit, module, doc_hash, text, anonymous, status, ans
 /** 基层直报: grassroots staff report a burden in their own words; admins answer and close. */
 export function directReportStore(db: Db) {
   return {
-    async create(unit: string, tokenId: string, r: DirectReportInput): Promise<{ id: string }> {
+    /** `at` is for the demo seed's history; a route never passes it (a report is made now). */
+    async create(unit: string, tokenId: string, r: DirectReportInput, o: { at?: string } = {}): Promise<{ id: string }> {
       // An anonymous report keeps no token: nobody can trace it back to a person.
       const [row] = await db.query<{ id: string }>(
-        'INSERT INTO direct_reports (unit, token_id, module, doc_hash, text, anonymous) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text',
-        [unit, r.anonymous ? null : tokenId, r.module, r.docHash, r.text, r.anonymous],
+        'INSERT INTO direct_reports (unit, token_id, module, doc_hash, text, anonymous, at) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now())) RETURNING id::text',
+        [unit, r.anonymous ? null : tokenId, r.module, r.docHash, r.text, r.anonymous, o.at ?? null],
       )
       return row!
     },
