@@ -182,3 +182,24 @@ export interface Impact {
 }
 
 export type ModuleCounts = Record<Module, number>
+
+/** GET /api/ratings/documents(/:docHash): a document's 逆向评估, aggregated. */
+export interface DocumentRatings {
+  docHash: string
+  issuer: string | null
+  docType: string | null
+  filedAt: string | null
+  /** How many units the filing reached; null when the service has no filing of it. */
+  recipients: number | null
+  ratings: number
+  effect: Record<'好' | '一般' | '差', number>
+  burden: Record<'轻' | '适中' | '重', number>
+  mergeable: number
+  unnecessary: number
+  heaviest: Partial<Record<Module, number>>
+  /** Recipients that rated it 差 or 重. */
+  poorOrHeavy: number
+  /** Rated 差 or 重 by at least `monitor.explainAt` recipients: on the 公开说明 list. */
+  listed: boolean
+  explanation: { text: string; at: string } | null
+}

@@ -1,24 +1,8 @@
-import type { Module, RatingInput } from '../../core'
+import type { DocumentRatings, Module, RatingInput } from '../../core'
+
+export type { DocumentRatings }
 import type { Db } from '../db/types'
 
-export interface DocumentRatings {
-  docHash: string
-  issuer: string | null
-  docType: string | null
-  filedAt: string | null
-  recipients: number | null
-  ratings: number
-  effect: Record<'好' | '一般' | '差', number>
-  burden: Record<'轻' | '适中' | '重', number>
-  mergeable: number
-  unnecessary: number
-  heaviest: Partial<Record<Module, number>>
-  /** Recipients that rated it 差 or 重. */
-  poorOrHeavy: number
-  /** Rated 差 or 重 by at least `explainAt` recipients: on the 公开说明 list. */
-  listed: boolean
-  explanation: { text: string; at: string } | null
-}
 
 type AggRow = {
   doc_hash: string

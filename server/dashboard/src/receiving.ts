@@ -4,7 +4,7 @@
  * service reaches the bundle.
  */
 import type { Module } from '../../../core/schema/report'
-import type { MonitorPolicy, OrgUnit, PlanItem, PressureCode, RecipientAlias, UnitLevel } from '../../../core/schema/receiving'
+import type { DocumentRatings, MonitorPolicy, OrgUnit, PlanItem, PressureCode, RecipientAlias, UnitLevel } from '../../../core/schema/receiving'
 
 export type { Module, MonitorPolicy, OrgUnit, PlanItem, PressureCode, RecipientAlias, UnitLevel }
 
@@ -68,25 +68,7 @@ export interface DirectReport {
   answeredAt: string | null
 }
 
-/** GET /api/ratings/documents(/:docHash). */
-export interface DocumentRatings {
-  docHash: string
-  issuer: string | null
-  docType: string | null
-  filedAt: string | null
-  /** How many units the filing reached; null when the service has no filing of it. */
-  recipients: number | null
-  ratings: number
-  effect: Record<'好' | '一般' | '差', number>
-  burden: Record<'轻' | '适中' | '重', number>
-  mergeable: number
-  unnecessary: number
-  heaviest: Partial<Record<Module, number>>
-  /** Recipients that rated it 差 or 重. */
-  poorOrHeavy: number
-  listed: boolean
-  explanation: { text: string; at: string } | null
-}
+export type { DocumentRatings }
 /** GET /api/explanations: the 公开说明 list. */
 export type ExplainedDocument = Pick<DocumentRatings, 'docHash' | 'issuer' | 'docType' | 'filedAt' | 'ratings' | 'poorOrHeavy' | 'explanation'>
 
