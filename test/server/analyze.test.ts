@@ -107,10 +107,11 @@ describe('评分使用模型', () => {
       },
     }
     const env = await setup(() => openPgliteThread(), { classifier })
-    const res = await env.call('POST', '/api/analyze', { token: env.tokens.reviewer, json: { text: '关于春耕的通知\n各村要确保取得实实在在的成效。请于3月20日前完成春耕备耕。' } })
+    const res = await env.call('POST', '/api/analyze', { token: env.tokens.reviewer, json: { text: '关于春耕的通知\n各村要确保取得实实在在的成效。各村每日报送春耕进度。' } })
     const report = ReportSchema.parse(await res.json())
     expect(report.classifier).toMatchObject({ used: true, id: 'fake@1' })
-    expect(seen.length).toBeGreaterThan(0)
+    // Its 套话 marks are picky (not shown by default): it is asked only about the burden demand.
+    expect(seen).toEqual(['各村每日报送春耕进度。'])
     await env.db.close()
   })
 })
