@@ -10,8 +10,10 @@ export const normalizePhrase = (s: string) => s.replace(/\s+/gu, '').replace(/�
  * The units a document's 主送 phrases reach: an admin's alias first; else 各…/县直各单位 reach
  * every unit of their level (under a named township: 东山镇各村); else the registered unit the
  * phrase names (东山镇人民政府 → 东山镇, the longest name wins). What matches nothing is unresolved.
+ * When the issuer is a registered unit with units of that level under it, its 各村 are its own
+ * villages; and a document never reaches the unit that issued it.
  */
-export function resolveRecipients(phrases: Phrase[], units: OrgUnit[], aliases: RecipientAlias[]): { units: string[]; unresolved: string[] } {
+export function resolveRecipients(phrases: Phrase[], units: OrgUnit[], aliases: RecipientAlias[], issuer?: string): { units: string[]; unresolved: string[] } {
   const byAlias = new Map(aliases.map((a) => [normalizePhrase(a.phrase), a]))
   const byName = [...units].sort((a, b) => b.name.length - a.name.length)
   const known = new Set(units.map((u) => u.name))
@@ -29,7 +31,8 @@ export function resolveRecipients(phrases: Phrase[], units: OrgUnit[], aliases: 
     const level = GROUP_LEVEL[p.group]
     if (p.all && level) {
       // 东山镇各村: the villages of the township named, not of the county.
-      const parent = named && named.level !== level ? named.name : null
+      const own = issuer && !named && ofLevel(level, issuer).length ? issuer : null
+      const parent = named && named.level !== level ? named.name : own
       const reached = ofLevel(level, parent)
       if (reached.length) {
         for (const u of reached) out.add(u.name)
@@ -39,5 +42,6 @@ export function resolveRecipients(phrases: Phrase[], units: OrgUnit[], aliases: 
     if (named && !p.all) out.add(named.name)
     else unresolved.push(p.text)
   }
+  if (issuer) out.delete(issuer)
   return { units: [...out].sort(), unresolved }
 }

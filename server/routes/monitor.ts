@@ -65,7 +65,8 @@ export function monitorRoutes({ auth, store, published, config }: Deps) {
       const day = at ?? todayIn(config.timeZone)
       const period = periodOf(policy.period, day)
       const [units, aliases] = await Promise.all([store.org.units(), store.org.aliases()])
-      const resolved = resolveRecipients(burden.recipients, units, aliases)
+      // A bound drafter's draft goes out from its unit: its 各村 are that unit's villages.
+      const resolved = resolveRecipients(burden.recipients, units, aliases, c.get('principal').unit ?? undefined)
       const level = new Map(units.map((u) => [u.name, u.level]))
       const rows = await store.monitor.impact(burden, resolved.units, day, period, policy)
       const recipients = rows.map((r) => ({

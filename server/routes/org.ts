@@ -29,6 +29,6 @@ export function orgRoutes({ auth, store }: Deps) {
     .post('/org/resolve', auth.role('drafter'), async (c) => {
       const { recipients } = await jsonBody(c, ResolveBody)
       const [units, aliases] = await Promise.all([store.org.units(), store.org.aliases()])
-      return c.json(resolveRecipients(recipients, units, aliases))
+      return c.json(resolveRecipients(recipients, units, aliases, c.get('principal').unit ?? undefined))
     })
 }

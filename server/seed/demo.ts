@@ -45,7 +45,7 @@ export async function seedDemo(store: Store, o: { today?: string } = {}): Promis
   await store.plan.replace(year, plan, DEMO)
   await store.issuerQuotas.set(COORDINATION, year, 0.1, DEMO)
 
-  const filings = demoFilings(r, today, { background: 220, current: 30 })
+  const filings = demoFilings(r, today, { background: 220, current: 50 })
   const windowStart = filings[0]!.event.at.slice(0, 10)
   const coordinationThisYear = filings.filter((f) => f.event.at.startsWith(String(year)) && units.find((u) => u.name === f.event.unit)?.issuerKind === COORDINATION).length
   // Last year slightly under this year's pace: the quota (−10 %) shows as exceeded.
@@ -78,11 +78,11 @@ export async function seedDemo(store: Store, o: { today?: string } = {}): Promis
 const HEAVY = new Set(['inspection', 'ranking', 'accompany', 'campaign', 'app-checkin', 'ledger', 'pledge', 'visit', 'study'])
 
 /**
- * 逆向评估 of the ~40 latest documents by some of their recipients. Three heavy ones are rated
+ * 逆向评估 of the ~60 latest documents by some of their recipients. Three heavy ones are rated
  * 差 or 重 by enough recipients to reach the 公开说明 list; the first of them is explained.
  */
 async function rate(store: Store, r: ReturnType<typeof prng>, filings: DemoFiling[], units: ReturnType<typeof demoRegistry>, aliases: ReturnType<typeof demoAliases>): Promise<number> {
-  const recent = filings.slice(-40).map((f) => ({ f, reached: resolveRecipients(f.event.burden!.recipients, units, aliases).units }))
+  const recent = filings.slice(-60).map((f) => ({ f, reached: resolveRecipients(f.event.burden!.recipients, units, aliases, f.event.unit).units }))
   const listed = recent.filter((d) => HEAVY.has(d.f.template) && d.reached.length >= 3).slice(-3).map((d) => d.f)
   let n = 0
   for (const { f, reached } of recent) {

@@ -47,7 +47,7 @@ export function filedStore(db: Db, tz: string) {
       const docs: FiledDoc[] = []
       for (const e of events) {
         if (e.kind !== 'filed' || !e.burden || !SENT.has(e.action ?? '')) continue
-        const { units: reached, unresolved } = resolveRecipients(e.burden.recipients, units, aliases)
+        const { units: reached, unresolved } = resolveRecipients(e.burden.recipients, units, aliases, e.unit)
         docs.push({ id: e.id, docHash: e.docHash ?? null, issuer: e.unit, docType: e.docType, filedAt: e.at, filedOn: dayIn(tz, e.at), units: reached, unresolved, burden: e.burden })
       }
       if (!docs.length) return []

@@ -87,12 +87,17 @@ eachStore('the receiving side', (open) => {
         { text: '东山镇各村', group: 'village', all: true },
         { text: '有关企业', group: 'unit', all: true },
       ]
-      const r = await json(await env.call('POST', '/api/org/resolve', { token: township, json: { recipients } }))
+      const r = await json(await env.call('POST', '/api/org/resolve', { token: env.tokens.reviewer, json: { recipients } }))
       expect(r.units).toEqual(['东山村', '东山镇', '南岭街道', '县农业农村局', '西河镇'].sort())
       expect(r.unresolved).toEqual(['有关企业'])
       await json(await env.call('PUT', '/api/org/aliases', { json: { aliases: [{ phrase: '有关企业', units: ['县农业农村局'] }] } }))
-      expect((await json(await env.call('POST', '/api/org/resolve', { token: township, json: { recipients: [recipients[3]] } }))).units).toEqual(['县农业农村局'])
+      expect((await json(await env.call('POST', '/api/org/resolve', { token: env.tokens.reviewer, json: { recipients: [recipients[3]] } }))).units).toEqual(['县农业农村局'])
       await json(await env.call('PUT', '/api/org/aliases', { json: { aliases: [] } }))
+      // From 东山镇, 各村 are its own villages, and 各乡镇 are the other townships.
+      const fromEast = await json(
+        await env.call('POST', '/api/org/resolve', { token: township, json: { recipients: [{ text: '各村（社区）', group: 'village', all: true }, { text: '各乡镇（街道）', group: 'township', all: true }] } }),
+      )
+      expect(fromEast.units).toEqual(['东山村', '南岭街道', '西河镇'].sort())
     })
 
     it('is county-wide: a bound admin may not change it', async () => {
