@@ -1,6 +1,6 @@
 import { MODULES, pressureCode, pressureIndex, previousPeriod, type Module, type MonitorPolicy, type OrgUnit, type Period } from '../../core'
 import type { Store } from '../store'
-import { namedReports, type IssuerShare } from '../store/monitor'
+import { emptyLoad, namedReports, type IssuerShare } from '../store/monitor'
 
 export interface MonitorRow {
   unit: string
@@ -22,9 +22,9 @@ export async function monitorTable(store: Store, period: Period, policy: Monitor
   const prevPeriod = previousPeriod(period)
   const [now, before, top] = await Promise.all([store.monitor.loads(period, only), store.monitor.loads(prevPeriod, only), store.monitor.topIssuers(period, policy, only)])
   const rows: MonitorRow[] = units.map((u) => {
-    const load = now.get(u.name) ?? { fresh: {}, inForce: {}, reports: 0 }
+    const load = now.get(u.name) ?? emptyLoad()
     const index = pressureIndex(load, policy)
-    const prevIndex = pressureIndex(before.get(u.name) ?? { fresh: {}, inForce: {}, reports: 0 }, policy)
+    const prevIndex = pressureIndex(before.get(u.name) ?? emptyLoad(), policy)
     return {
       unit: u.name,
       level: u.level,

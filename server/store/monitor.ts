@@ -11,7 +11,7 @@ import {
   type PressureCode,
   type UnitLoad,
 } from '../../core'
-import type { Db, Queryable } from '../db/types'
+import type { Db } from '../db/types'
 import { MODULE_COLUMN } from './filed'
 
 export interface IssuerShare {
@@ -31,7 +31,8 @@ export interface UnitPressureRow {
  */
 export const namedReports = new WeakMap<Map<string, UnitLoad>, Map<string, number>>()
 
-const empty = (): UnitLoad => ({ fresh: {}, inForce: {}, reports: 0 })
+/** What weighs on a unit nothing reached. */
+export const emptyLoad = (): UnitLoad => ({ fresh: {}, inForce: {}, reports: 0 })
 const COLUMNS = Object.entries(MODULE_COLUMN) as Array<[Module, string]>
 
 /** The 基层负担监测 figures: what weighs on each unit in a period, its index and code, and who added it. */
@@ -52,19 +53,19 @@ export function monitorStore(db: Db, tz: string) {
    * Loads of every unit (or of `only`) in the period: new demands, recurring in force, 直报.
    * Summed per set of recipients in SQL, then spread over each set's members here.
    */
-  async function loads(p: Period, only: string[] | null, q: Queryable = db): Promise<Map<string, UnitLoad>> {
+  async function loads(p: Period, only: string[] | null): Promise<Map<string, UnitLoad>> {
     const [fresh, inForce, reports] = await Promise.all([
-      q.query<Record<string, number> & { target_set: string }>(
+      db.query<Record<string, number> & { target_set: string }>(
         `SELECT target_set, ${COLUMNS.map(([, c]) => `sum(${c})::int AS ${c}`).join(', ')}
          FROM filed_docs WHERE filed_on >= $1 AND filed_on < $2 GROUP BY target_set`,
         [p.from, p.to],
       ),
-      q.query<{ target_set: string; module: Module; n: number }>(
+      db.query<{ target_set: string; module: Module; n: number }>(
         `SELECT target_set, module, count(*)::int AS n FROM filed_recurring
          WHERE start_on < $2 AND (until_on IS NULL OR until_on >= $1) GROUP BY target_set, module`,
         [p.from, p.to],
       ),
-      q.query<{ unit: string; n: number; named: number }>(
+      db.query<{ unit: string; n: number; named: number }>(
         `SELECT unit, count(*)::int AS n, count(*) FILTER (WHERE NOT anonymous)::int AS named FROM direct_reports
          WHERE at >= ($1::date)::timestamp AT TIME ZONE $3 AND at < ($2::date)::timestamp AT TIME ZONE $3 GROUP BY unit`,
         [p.from, p.to, tz],
@@ -74,7 +75,7 @@ export function monitorStore(db: Db, tz: string) {
     const wanted = only ? new Set(only) : null
     const out = new Map<string, UnitLoad>()
     const named = new Map<string, number>()
-    const of = (u: string) => out.get(u) ?? out.set(u, empty()).get(u)!
+    const of = (u: string) => out.get(u) ?? out.set(u, emptyLoad()).get(u)!
     for (const r of fresh)
       for (const u of sets.get(r.target_set)!) {
         if (wanted && !wanted.has(u)) continue
@@ -142,16 +143,16 @@ export function monitorStore(db: Db, tz: string) {
 
     /** Index and code of each unit named, in the period (a unit nothing reached is green at 0). */
     async pressure(p: Period, units: string[], policy: MonitorPolicy): Promise<UnitPressureRow[]> {
-      const all = await loads(p, units.length > 500 ? null : units)
-      return units.map((u) => rate(u, all.get(u) ?? empty(), policy, p))
+      const all = await loads(p, units)
+      return units.map((u) => rate(u, all.get(u) ?? emptyLoad(), policy, p))
     },
 
     /** What a draft would add: each recipient's code now and once the draft is filed today. */
     async impact(burden: FiledBurden, units: string[], day: string, p: Period, policy: MonitorPolicy) {
-      const now = await loads(p, units.length > 500 ? null : units)
+      const now = await loads(p, units)
       const adds = loadOf(burden, p, day)
       return units.map((u) => {
-        const before = now.get(u) ?? empty()
+        const before = now.get(u) ?? emptyLoad()
         return { unit: u, before: rate(u, before, policy, p), after: rate(u, addLoads(before, adds), policy, p) }
       })
     },
