@@ -22,7 +22,7 @@ eachStore('迁移', (open) => {
   it('迁移后的表齐全', async () => {
     const rows = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`)
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['audit_log', 'document_texts', 'event_rollup', 'events', 'quotas', 'rule_rollup', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units', 'user_rollup']),
+      expect.arrayContaining(['audit_log', 'document_texts', 'event_cube', 'events', 'quotas', 'rule_cube', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units', 'user_rollup', 'user_year']),
     )
   })
 })
