@@ -19,31 +19,40 @@ const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`)
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const monthAfter = (d: string) => iso(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1))
 
-/** The days [from, to] as full months [monthFrom, monthTo) and the days outside them; dates or ±infinity. */
-export function periodsOf(f: Pick<EventFilter, 'from' | 'to'>) {
-  let monthFrom = !f.from ? '-infinity' : f.from.endsWith('-01') ? f.from : monthAfter(f.from)
-  let monthTo = !f.to ? 'infinity' : monthAfter(f.to) === iso(dayMs(f.to) + DAY_MS) ? monthAfter(f.to) : `${f.to.slice(0, 7)}-01`
-  if (f.from && f.to && monthFrom >= monthTo) monthFrom = monthTo = '-infinity'
-  return { from: f.from ?? '-infinity', to: f.to ?? 'infinity', monthFrom, monthTo }
+/**
+ * The days [from, to] as full months [monthFrom, monthTo) and the days outside them, [first, last]
+ * ranges; dates or ±infinity. No range is empty: a day branch that matches nothing would still
+ * walk every day row of the level.
+ */
+export function periodsOf(f: Pick<EventFilter, 'from' | 'to'>): { months: [string, string] | null; days: Array<[string, string]> } {
+  const from = f.from ?? '-infinity'
+  const to = f.to ?? 'infinity'
+  const monthFrom = !f.from ? '-infinity' : f.from.endsWith('-01') ? f.from : monthAfter(f.from)
+  const monthTo = !f.to ? 'infinity' : monthAfter(f.to) === dayAfter(f.to) ? monthAfter(f.to) : `${f.to.slice(0, 7)}-01`
+  if (f.from && f.to && monthFrom >= monthTo) return { months: null, days: f.from <= f.to ? [[from, to]] : [] }
+  const days: Array<[string, string]> = []
+  if (f.from && f.from < monthFrom) days.push([f.from, dayBefore(monthFrom)])
+  if (f.to && monthTo <= f.to) days.push([monthTo, f.to])
+  return { months: [monthFrom, monthTo], days }
 }
+const dayAfter = (d: string) => iso(dayMs(d) + DAY_MS)
+const dayBefore = (d: string) => iso(dayMs(d) - DAY_MS)
 
 /** SQL conditions on event_cube or rule_cube for a filter; its parameters start at $`first`. */
 export function cubeWhereOf(f: EventFilter, s: CubeSlice = {}, first = 1): { sql: string; params: unknown[] } {
   const params: unknown[] = []
   const p = (v: unknown) => (params.push(v), `$${first + params.length - 1}`)
+  const d = (v: string) => `${p(v)}::date`
   const grouped = (f.unit || s.byUnit ? 0 : 2) | (f.docType || s.byDocType ? 0 : 1)
   const conds = [`grouped = ${grouped}`]
   if (f.unit) conds.push(`unit = ${p(f.unit)}`)
   else if (!s.byUnit) conds.push(`unit = ''`)
   if (f.docType) conds.push(`doc_type = ${p(f.docType)}`)
   else if (!s.byDocType) conds.push(`doc_type = ''`)
-  const t = periodsOf(f)
-  const [from, to] = [p(t.from), p(t.to)]
-  if (s.days) conds.push(`span = 'day' AND period BETWEEN ${from}::date AND ${to}::date`)
-  else {
-    const months = `period >= ${p(t.monthFrom)}::date AND period < ${p(t.monthTo)}::date`
-    conds.push(`((span = 'month' AND ${months}) OR (span = 'day' AND period BETWEEN ${from}::date AND ${to}::date AND NOT (${months})))`)
-  }
+  const t = s.days ? { months: null, days: [[f.from ?? '-infinity', f.to ?? 'infinity']] } : periodsOf(f)
+  const spans = t.days.map(([a, b]) => `(span = 'day' AND period BETWEEN ${d(a)} AND ${d(b)})`)
+  if (t.months) spans.push(`(span = 'month' AND period >= ${d(t.months[0])} AND period < ${d(t.months[1])})`)
+  conds.push(spans.length ? `(${spans.join(' OR ')})` : 'false')
   return { sql: conds.join(' AND '), params }
 }
 

@@ -131,10 +131,12 @@ eachStore('汇总立方：整月与边缘日的答案等于逐条事件的答案
 })
 
 it('日期范围拆成整月与边缘日', () => {
-  expect(periodsOf({})).toEqual({ from: '-infinity', to: 'infinity', monthFrom: '-infinity', monthTo: 'infinity' })
-  expect(periodsOf({ from: '2026-01-01', to: '2026-02-28' })).toMatchObject({ monthFrom: '2026-01-01', monthTo: '2026-03-01' })
-  expect(periodsOf({ from: '2026-01-02', to: '2026-02-27' })).toMatchObject({ monthFrom: '-infinity', monthTo: '-infinity' })
-  expect(periodsOf({ from: '2026-01-02', to: '2026-03-30' })).toMatchObject({ monthFrom: '2026-02-01', monthTo: '2026-03-01' })
-  expect(periodsOf({ from: '2024-02-01', to: '2024-02-29' })).toMatchObject({ monthFrom: '2024-02-01', monthTo: '2024-03-01' })
-  expect(periodsOf({ from: '2026-01-10', to: '2026-01-20' })).toMatchObject({ monthFrom: '-infinity', monthTo: '-infinity' })
+  expect(periodsOf({})).toEqual({ months: ['-infinity', 'infinity'], days: [] })
+  expect(periodsOf({ from: '2026-01-01', to: '2026-02-28' })).toEqual({ months: ['2026-01-01', '2026-03-01'], days: [] })
+  expect(periodsOf({ from: '2026-01-02', to: '2026-02-27' })).toEqual({ months: null, days: [['2026-01-02', '2026-02-27']] })
+  expect(periodsOf({ from: '2026-01-02', to: '2026-03-30' })).toEqual({ months: ['2026-02-01', '2026-03-01'], days: [['2026-01-02', '2026-01-31'], ['2026-03-01', '2026-03-30']] })
+  expect(periodsOf({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ months: ['2024-02-01', '2024-03-01'], days: [] })
+  expect(periodsOf({ from: '2026-01-10' })).toEqual({ months: ['2026-02-01', 'infinity'], days: [['2026-01-10', '2026-01-31']] })
+  expect(periodsOf({ to: '2026-01-10' })).toEqual({ months: ['-infinity', '2026-01-01'], days: [['2026-01-01', '2026-01-10']] })
+  expect(periodsOf({ from: '2026-01-20', to: '2026-01-10' })).toEqual({ months: null, days: [] })
 })
