@@ -60,7 +60,7 @@ export async function runAggregatesPgBench(): Promise<void> {
     const admin = `bench-${randomBytes(16).toString('hex')}`
     await bootstrap(createStore(db, TZ), { adminToken: admin })
 
-    // Month by month, newest first: events, then that month's rollups, as ingest keeps them.
+    // Month by month, newest first: events, then that month's rollups (day and month cubes, users), as ingest keeps them.
     const started = performance.now()
     const perMonth = Math.ceil(TOTAL / MONTHS)
     const current = monthOf(Date.now())
@@ -86,12 +86,12 @@ export async function runAggregatesPgBench(): Promise<void> {
     }
     await db.query('ANALYZE')
     const loadSeconds = (performance.now() - started) / 1000
-    const [size] = await db.query<{ events: number; rollup: number; users: number; rules: number }>(
-      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM event_rollup)::int AS rollup,
-         (SELECT count(*) FROM user_rollup)::int AS users, (SELECT count(*) FROM rule_rollup)::int AS rules`,
+    const [size] = await db.query<{ events: number; rollup: number; users: number; years: number; rules: number }>(
+      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM event_cube)::int AS rollup,
+         (SELECT count(*) FROM user_rollup)::int AS users, (SELECT count(*) FROM user_year)::int AS years, (SELECT count(*) FROM rule_cube)::int AS rules`,
     )
     console.log(
-      `  已装载 ${size!.events.toLocaleString()} 条事件（${MONTHS} 个月内，${loadSeconds.toFixed(0)} 秒：事件 ${(phases.events / 1000).toFixed(0)} 秒，汇总 ${(phases.rollups / 1000).toFixed(0)} 秒）；汇总表 event_rollup ${size!.rollup.toLocaleString()} 行，user_rollup ${size!.users.toLocaleString()} 行，rule_rollup ${size!.rules.toLocaleString()} 行`,
+      `  已装载 ${size!.events.toLocaleString()} 条事件（${MONTHS} 个月内，${loadSeconds.toFixed(0)} 秒：事件 ${(phases.events / 1000).toFixed(0)} 秒，汇总 ${(phases.rollups / 1000).toFixed(0)} 秒）；汇总表 event_cube ${size!.rollup.toLocaleString()} 行，rule_cube ${size!.rules.toLocaleString()} 行，user_year ${size!.years.toLocaleString()} 行，user_rollup ${size!.users.toLocaleString()} 行`,
     )
 
     const u = new URL(base)
@@ -106,7 +106,9 @@ export async function runAggregatesPgBench(): Promise<void> {
         '/api/stats/overview?basis=all',
         '/api/stats/overview?basis=filed&unit=单位3',
         `/api/stats/overview?basis=all&from=${monthAgo}&to=${today}`,
+        `/api/stats/overview?basis=filed&unit=单位7&docType=方案&from=${monthAgo}`,
         '/api/stats/rules',
+        '/api/stats/rules?unit=单位3',
         `/api/stats/rules?basis=filed&docType=通知&from=${monthAgo}`,
       ]
       for (const route of routes) {

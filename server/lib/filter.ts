@@ -27,18 +27,3 @@ export function whereOf(f: EventFilter, tz: string, alias = ''): { sql: string; 
   conds.push('$1::text IS NOT NULL')
   return { sql: conds.join(' AND '), params }
 }
-
-/** The same filter over the rollup tables, whose `day` is already in the service's time zone. */
-export function rollupWhereOf(f: EventFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = []
-  const conds: string[] = ['true']
-  const add = (sql: (p: string) => string, v: unknown) => {
-    params.push(v)
-    conds.push(sql(`$${params.length}`))
-  }
-  if (f.from) add((p) => `day >= ${p}::date`, f.from)
-  if (f.to) add((p) => `day <= ${p}::date`, f.to)
-  if (f.unit) add((p) => `unit = ${p}`, f.unit)
-  if (f.docType) add((p) => `doc_type = ${p}`, f.docType)
-  return { sql: conds.join(' AND '), params }
-}

@@ -1,7 +1,8 @@
 import { CategorySchema } from '../../core'
 import type { Db } from '../db/types'
 import { HISTOGRAM } from './rollups'
-import { rollupWhereOf, whereOf, type EventFilter } from '../lib/filter'
+import { whereOf, type EventFilter } from '../lib/filter'
+import { cubeWhereOf, userWhereOf, type CubeSlice } from './cube-filter'
 
 export type Basis = 'filed' | 'analyzed' | 'all'
 const BASIS: Record<Basis, string> = { filed: `kind = 'filed'`, analyzed: `kind = 'analyzed'`, all: `kind IN ('analyzed', 'filed')` }
@@ -15,7 +16,7 @@ const MEASURES = `coalesce(sum(n), 0)::int AS documents,
   coalesce(sum(disguised), 0)::int AS disguised,
   coalesce(sum(frame), 0)::int AS frame,
   ${CATEGORIES.map((c) => `coalesce(sum(c_${c}), 0)::int AS "c_${c}"`).join(',\n  ')}`
-const WEEK = `to_char(date_trunc('week', day), 'YYYY-MM-DD')`
+const WEEK = `to_char(date_trunc('week', period), 'YYYY-MM-DD')`
 
 export interface Measures {
   documents: number
@@ -60,25 +61,36 @@ export interface RuleStat {
 
 export function statsStore(db: Db, tz: string) {
   return {
-    /** From the rollups, except the overrides (few, read from the events). */
+    /** From the rollup cubes, except the overrides (few, read from the events). */
     async overview(f: EventFilter, basis: Basis): Promise<Overview> {
-      const r = rollupWhereOf(f)
-      const on = `${r.sql} AND ${BASIS[basis]}`
+      const on = (slice: CubeSlice = {}) => {
+        const c = cubeWhereOf(f, slice)
+        return { sql: `${c.sql} AND ${BASIS[basis]}`, params: c.params }
+      }
+      const total = on()
+      const perUnit = on({ byUnit: true })
+      const u = userWhereOf(f)
+      const k = cubeWhereOf(f)
+      const weeks = on({ days: true })
+      const unitWeeks = on({ byUnit: true, days: true })
+      const top = cubeWhereOf(f, { byUnit: true }, unitWeeks.params.length + 1)
+      const perDocType = on({ byDocType: true })
       const w = whereOf(f, tz)
-      const [totals, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
-        db.query<MeasureRow & { units: number }>(`SELECT ${MEASURES}, count(DISTINCT unit)::int AS units FROM event_rollup WHERE ${on}`, r.params),
-        db.query<{ users: number }>(`SELECT count(DISTINCT usr)::int AS users FROM user_rollup WHERE ${on}`, r.params),
-        db.query<{ kind: string; n: number }>(`SELECT kind, sum(n)::int AS n FROM event_rollup WHERE ${r.sql} GROUP BY kind`, r.params),
-        db.query<MeasureRow & { week: string }>(`SELECT ${WEEK} AS week, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY 1 ORDER BY 1`, r.params),
-        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, r.params),
+      const [totals, units, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
+        db.query<MeasureRow>(`SELECT ${MEASURES} FROM event_cube WHERE ${total.sql}`, total.params),
+        db.query<{ units: number }>(`SELECT count(DISTINCT unit)::int AS units FROM event_cube WHERE ${perUnit.sql}`, perUnit.params),
+        db.query<{ users: number }>(`SELECT count(DISTINCT usr)::int AS users FROM user_year WHERE ${u.sql} AND ${BASIS[basis]}`, u.params),
+        db.query<{ kind: string; n: number }>(`SELECT kind, sum(n)::int AS n FROM event_cube WHERE ${k.sql} GROUP BY kind`, k.params),
+        db.query<MeasureRow & { week: string }>(`SELECT ${WEEK} AS week, ${MEASURES} FROM event_cube WHERE ${weeks.sql} GROUP BY 1 ORDER BY 1`, weeks.params),
+        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM event_cube WHERE ${perUnit.sql} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, perUnit.params),
         db.query<{ unit: string; week: string; documents: number; avg_score: number | null }>(
           `SELECT unit, ${WEEK} AS week, sum(n)::int AS documents, round((sum(score_sum) / nullif(sum(n), 0))::numeric, 1)::float8 AS avg_score
-           FROM event_rollup WHERE ${on} AND unit IN (SELECT unit FROM event_rollup WHERE ${on} GROUP BY unit ORDER BY sum(n) DESC, unit LIMIT 6)
+           FROM event_cube WHERE ${unitWeeks.sql} AND unit IN (SELECT unit FROM event_cube WHERE ${top.sql} AND ${BASIS[basis]} GROUP BY unit ORDER BY sum(n) DESC, unit LIMIT 6)
            GROUP BY 1, 2 ORDER BY 2, 1`,
-          r.params,
+          [...unitWeeks.params, ...top.params],
         ),
-        db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM event_rollup WHERE ${on} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, r.params),
-        db.query<Record<string, number>>(`SELECT ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_rollup WHERE ${on}`, r.params),
+        db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM event_cube WHERE ${perDocType.sql} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, perDocType.params),
+        db.query<Record<string, number>>(`SELECT ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_cube WHERE ${total.sql}`, total.params),
         db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
         db.query<{ at: Date; unit: string; usr: string; doc_type: string; action: string | null; reason: string | null; score: number }>(
           `SELECT at, unit, usr, doc_type, action, reason, score FROM events WHERE ${w.sql} AND kind = 'override' ORDER BY at DESC LIMIT 20`,
@@ -88,7 +100,7 @@ export function statsStore(db: Db, tz: string) {
       const counts = hist[0]!
       return {
         basis,
-        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: totals[0]!.units, users: users[0]!.users },
+        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: units[0]!.units, users: users[0]!.users },
         weekly: weekly.map((r) => ({ week: r.week, ...measures(r) })),
         byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
         byUnitWeek: byUnitWeek.map((r) => ({ unit: r.unit, week: r.week, documents: r.documents, avgScore: r.avg_score })),
@@ -104,12 +116,12 @@ export function statsStore(db: Db, tz: string) {
 
     /** Per rule: how often it fired, and how often drafters dismissed it or called it a 误报. */
     async rules(f: EventFilter, basis: Basis): Promise<RuleStat[]> {
-      const r = rollupWhereOf(f)
+      const r = cubeWhereOf(f)
       const rows = await db.query<{ rule_id: string; hits: number; dismissals: number; false_positives: number }>(
         `SELECT rule_id, coalesce(sum(n) FILTER (WHERE ${BASIS[basis]}), 0)::int AS hits,
            coalesce(sum(n) FILTER (WHERE kind = 'dismiss'), 0)::int AS dismissals,
            coalesce(sum(n) FILTER (WHERE kind = 'false-positive'), 0)::int AS false_positives
-         FROM rule_rollup WHERE ${r.sql} GROUP BY rule_id
+         FROM rule_cube WHERE ${r.sql} GROUP BY rule_id
          HAVING sum(n) FILTER (WHERE ${BASIS[basis]} OR kind IN ('dismiss', 'false-positive')) > 0`,
         r.params,
       )

@@ -22,7 +22,7 @@ eachStore('迁移', (open) => {
   it('迁移后的表齐全', async () => {
     const rows = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`)
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['audit_log', 'document_texts', 'event_rollup', 'events', 'quotas', 'rule_rollup', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units', 'user_rollup']),
+      expect.arrayContaining(['audit_log', 'document_texts', 'event_cube', 'events', 'quotas', 'rule_cube', 'rulesets', 'schema_migrations', 'settings', 'superior_docs', 'tokens', 'units', 'user_rollup', 'user_year']),
     )
   })
 })
@@ -93,6 +93,47 @@ eachStore('迁移 0004：聚合表由已有事件生成，时区变更时重建'
       const utc = createStore(db, 'UTC')
       expect(await utc.telemetry.ensureRollups()).toBe(true)
       expect((await utc.stats.overview({}, 'filed')).weekly.map((w) => w.week)).toEqual(['2026-03-09'])
+    } finally {
+      await db.close()
+    }
+  })
+})
+
+eachStore('迁移 0007：已有的日汇总（事件已过保留期）转为日、月汇总立方', (open) => {
+  it('从第 6 版升级', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const { statsStore } = await import('../../server/store/stats')
+    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
+    const src = new URL('../../server/migrations/', import.meta.url).pathname
+    for (const f of migrationFiles().filter((m) => m.version <= 6)) copyFileSync(join(src, f.name), join(dir, f.name))
+    const db = await open()
+    try {
+      await migrate(db, dir + '/')
+      const zeros = (n: number) => Array(n).fill(0).join(', ')
+      // Rollups only: their events went with retention. Two units, two months, one 文种 each.
+      await db.query(
+        `INSERT INTO event_rollup VALUES
+           ('2025-01-31', '办公室', '通知', 'filed', 2, 150, 2, 1, 0, 0, ${zeros(7)}, ${zeros(7)}, 1, 1, 0),
+           ('2025-02-01', '办公室', '通知', 'filed', 1, 90, 1, 0, 1, 0, ${zeros(7)}, ${zeros(9)}, 1),
+           ('2025-02-01', '财政局', '方案', 'filed', 3, 180, 3, 3, 0, 0, ${zeros(7)}, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0)`,
+      )
+      await db.query(`INSERT INTO user_rollup VALUES ('2025-01-31', '办公室', '通知', 'filed', 'u1'), ('2025-02-01', '办公室', '通知', 'filed', 'u1'), ('2025-02-01', '财政局', '方案', 'filed', 'u2')`)
+      await db.query(`INSERT INTO rule_rollup VALUES ('2025-01-31', '办公室', '通知', 'filed', 'tao.a', 2), ('2025-02-01', '财政局', '方案', 'dismiss', 'tao.a', 1)`)
+      await db.query(`INSERT INTO settings (key, value) VALUES ('rollup.tz', to_jsonb('Asia/Shanghai'::text))`)
+      await migrate(db)
+      const stats = statsStore(db, 'Asia/Shanghai')
+      const all = await stats.overview({}, 'filed')
+      expect(all.totals).toMatchObject({ documents: 6, avgScore: 70, overCap: 4, disguised: 1, units: 2, users: 2 })
+      expect(all.byUnit.map((u) => [u.unit, u.documents])).toEqual([['办公室', 3], ['财政局', 3]])
+      expect(all.scoreHistogram.filter((b) => b.count).map((b) => [b.from, b.count])).toEqual([[60, 3], [70, 1], [80, 1], [90, 1]])
+      const feb = await stats.overview({ from: '2025-02-01', to: '2025-02-28' }, 'filed')
+      expect(feb.totals).toMatchObject({ documents: 4, units: 2, users: 2 })
+      const edge = await stats.overview({ from: '2025-01-31', to: '2025-01-31', unit: '办公室' }, 'filed')
+      expect(edge.totals).toMatchObject({ documents: 2, avgScore: 75, users: 1 })
+      expect(await stats.rules({ docType: '方案' }, 'filed')).toMatchObject([{ ruleId: 'tao.a', hits: 0, dismissals: 1 }])
+      expect(await stats.rules({}, 'filed')).toMatchObject([{ ruleId: 'tao.a', hits: 2, dismissals: 1 }])
     } finally {
       await db.close()
     }

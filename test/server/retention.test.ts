@@ -83,6 +83,15 @@ eachStore('保留期：原始事件删除，看板汇总保留', (open) => {
     expect(after.totals.documents).toBe(before.totals.documents)
     expect(after.totals.findings.tao).toBe(before.totals.findings.tao)
     expect((await utc.stats.rules({}, 'filed')).map((r) => [r.ruleId, r.hits]).sort()).toEqual([['tao.new', 4], ['tao.old', 7]])
+    // The month 14 back, its events gone: read from its month rows, and from its day rows in two halves.
+    const m = addMonths(THIS, -14)
+    const last = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10)
+    const whole = await utc.stats.overview({ from: `${m}-01`, to: last }, 'filed')
+    const halves = await Promise.all([utc.stats.overview({ from: `${m}-01`, to: `${m}-15` }, 'filed'), utc.stats.overview({ from: `${m}-16`, to: last }, 'filed')])
+    expect(whole.totals).toMatchObject({ documents: 7, users: 1 })
+    expect(halves.map((h) => h.totals.documents).reduce((a, b) => a + b)).toBe(7)
+    expect(halves[0].totals.users).toBe(1)
+    expect((await utc.stats.rules({ from: `${m}-01`, to: last }, 'filed')).map((r) => [r.ruleId, r.hits])).toEqual([['tao.old', 7]])
   })
 
   it('每日任务按设置执行；保留期为 0 时什么也不删', async () => {
