@@ -16,7 +16,7 @@ import { migrate } from '../server/db/migrate'
 import { addMonths, ensureMonth, monthOf, monthStart } from '../server/db/partitions'
 import { openPostgres } from '../server/db/postgres'
 import { createStore } from '../server/store'
-import { rollupInserts } from '../server/store/rollups'
+import { rollupStatement } from '../server/store/rollups'
 import { startService } from '../scripts/service-process'
 import { median } from './util'
 
@@ -80,7 +80,7 @@ export async function runAggregatesPgBench(): Promise<void> {
       phases.events += performance.now() - t
       t = performance.now()
       const source = `(SELECT * FROM events_${m.replace('-', '_')}) AS month`
-      for (const sql of rollupInserts(source, '$1::text')) await db.query(sql, [TZ])
+      await db.query(rollupStatement(source, '$1::text'), [TZ])
       phases.rollups += performance.now() - t
       loaded += n
     }

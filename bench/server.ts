@@ -49,13 +49,15 @@ const PARTS = new Set((process.env.BENCH_PARTS ?? 'ingest,rules,mixed').split(',
 const COUNTS = { tao: 1, burden: 0, frame: 0, length: 0, disguise: 0, copy: 0, escalation: 0 }
 
 function eventJson(): string {
+  // A drafter belongs to one unit (a unit-bound token reports only its own unit's events).
+  const drafter = Math.floor(Math.random() * 500)
   return JSON.stringify({
     id: randomBytes(12).toString('hex'),
     kind: Math.random() < 0.7 ? 'analyzed' : 'filed',
     // Live telemetry: events happen as they are sent.
     at: new Date().toISOString(),
-    unit: `单位${Math.floor(Math.random() * 20)}`,
-    user: `u${Math.floor(Math.random() * 500)}`,
+    unit: `单位${drafter % 20}`,
+    user: `u${drafter}`,
     docType: ['通知', '方案', '报告'][Math.floor(Math.random() * 3)],
     chars: 1800,
     cap: 5000,

@@ -7,7 +7,7 @@ import { createAuth, type AppEnv } from './lib/auth'
 import { corsFor } from './lib/cors'
 import type { Deps } from './lib/deps'
 import { onError, onNotFound } from './lib/errors'
-import { rulePollFastPath } from './lib/poll-fast-path'
+import { rulePollAnswer, rulePollFastPath } from './lib/poll-fast-path'
 import { createPublished, POLLED } from './lib/published'
 import { rateLimiter } from './lib/ratelimit'
 import { sharedRateLimiter } from './lib/shared-ratelimit'
@@ -74,8 +74,10 @@ export function createApp(o: AppOptions) {
   app.get('*', dashboardHandler(config.dashboardDir))
 
   // The poll every extension makes every few minutes: its 304 skips the middleware chain.
-  const fast = rulePollFastPath({ auth: deps.auth, published: deps.published, corsOrigins: config.corsOrigins })
+  const poll = rulePollAnswer({ auth: deps.auth, published: deps.published, corsOrigins: config.corsOrigins })
+  const fast = rulePollFastPath(poll)
   const routed = app.fetch
-  app.fetch = (req, env, ctx) => fast(req, env) ?? routed(req, env, ctx)
-  return app
+  app.fetch = (req, env, ctx) => fast(req) ?? routed(req, env, ctx)
+  // On Node, `serveWithPoll` answers it sooner still, on Node's own request.
+  return Object.assign(app, { poll })
 }

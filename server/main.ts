@@ -6,15 +6,15 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { loadNodeClassifier } from '../models/runtime/node'
 import { createApp } from './app'
 import { bootstrap } from './bootstrap'
 import { configFromEnv, type Config } from './config'
 import { openDb } from './db/open'
-import { startMaintenance } from './maintenance'
+import { startFolding, startMaintenance } from './maintenance'
 import { seedDemo } from './seed/demo'
 import { createStore } from './store'
+import { serveWithPoll } from './lib/poll-fast-path'
 
 export async function start(config: Config = configFromEnv()) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
@@ -36,7 +36,7 @@ export async function start(config: Config = configFromEnv()) {
     return null
   })
   const app = createApp({ store, config, classifier })
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  const server = serveWithPoll({ fetch: app.fetch, poll: app.poll, port: config.port, hostname: config.host })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', (e: NodeJS.ErrnoException) =>
@@ -59,9 +59,11 @@ export async function start(config: Config = configFromEnv()) {
 
   // Partitions ahead and retention: after the service answers, then daily, never in a request.
   const maintenance = startMaintenance(store)
+  const folding = startFolding(store)
 
   const stop = async () => {
     maintenance.stop()
+    folding.stop()
     server.close()
     await db.close()
     process.exit(0)

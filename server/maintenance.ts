@@ -24,3 +24,24 @@ export function startMaintenance(store: Store): { stop: () => void; first: Promi
   timer.unref()
   return { stop: () => clearInterval(timer), first }
 }
+
+/**
+ * Folds queued telemetry into the rollups every `everyMs`, so the queue stays short and a
+ * dashboard read rarely has much to fold; a round is skipped while another instance folds.
+ */
+export function startFolding(store: Store, everyMs = 1000): { stop: () => void } {
+  let busy = false
+  const timer = setInterval(async () => {
+    if (busy) return
+    busy = true
+    try {
+      await store.telemetry.fold()
+    } catch (e) {
+      console.error(`汇总表更新失败，稍后重试：${safeError(e)}`)
+    } finally {
+      busy = false
+    }
+  }, everyMs)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
+}

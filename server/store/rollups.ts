@@ -18,42 +18,53 @@ const PERIOD: Record<Span, string> = { day: 'day', month: MONTH('day') }
 const USER_KINDS = `kind IN ('analyzed', 'filed')`
 
 /**
- * The rollup INSERTs over `source`, a relation of event rows (the rows an ingest just inserted,
- * or some of the events table); `tz` is the SQL for the time zone. `spans` are the cube spans to
- * count (a rebuild counts days, then months and user_year from the day rows).
- * Rows go in key order, so concurrent ingests lock rollup rows in the same order.
+ * The rollup statements over `source`, a relation of event rows (the queue being folded, or some
+ * of the events table), as CTEs for one WITH: `tz` is the SQL for the time zone. The events are
+ * read once into day cells (day, unit, 文种, kind), rule cells and user days; the cube levels and
+ * spans are summed from those few cells, not from every event again. `spans` are the cube spans
+ * to count (a rebuild counts days, then months and user_year from the day rows). One writer at a
+ * time (ROLLUP_LOCK), so no lock order is needed.
  */
-export function rollupInserts(source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}): string[] {
+export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}): string {
   const spans = o.spans ?? ['day', 'month']
   const events = `(SELECT *, ${DAY(tz)} AS day, least(floor(score / 10), 9)::int AS bucket FROM ${source}) s`
-  const sums = ['count(*)', 'sum(score::float8)', 'count(over_cap)', 'count(*) FILTER (WHERE over_cap)', 'count(*) FILTER (WHERE disguised)', 'count(*) FILTER (WHERE frame)',
+  const cells = ['count(*)', 'sum(score::float8)', 'count(over_cap)', 'count(*) FILTER (WHERE over_cap)', 'count(*) FILTER (WHERE disguised)', 'count(*) FILTER (WHERE frame)',
     ...CATEGORIES.map((c) => `sum(c_${c})`), ...HISTOGRAM.map((_, b) => `count(*) FILTER (WHERE bucket = ${b})`)]
-  const rules = `(SELECT day, unit, doc_type, kind, r AS rule_id FROM ${events}, jsonb_array_elements_text(rule_ids) AS r WHERE kind IN ('analyzed', 'filed')
+  const ctes = [
+    `cells AS (SELECT day, unit, doc_type, kind, ${cells.map((c, i) => `${c} AS ${MEASURE_COLUMNS[i]}`).join(', ')} FROM ${events} GROUP BY 1, 2, 3, 4)`,
+    `rule_cells AS (SELECT day, unit, doc_type, kind, rule_id, count(*) AS n FROM (
+       SELECT day, unit, doc_type, kind, r AS rule_id FROM ${events}, jsonb_array_elements_text(rule_ids) AS r WHERE kind IN ('analyzed', 'filed')
        UNION ALL
-       SELECT day, unit, doc_type, kind, rule_id FROM ${events} WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x`
-  const inserts = spans.flatMap((span) => [
-    `INSERT INTO event_cube (span, period, grouped, unit, doc_type, kind, ${MEASURE_COLUMNS.join(', ')})
-     SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, ${sums.join(', ')}
-     FROM ${events} GROUP BY ${PERIOD[span]}, kind, ${LEVELS} ORDER BY 3, 4, 5, 2, 6
-     ON CONFLICT (grouped, unit, doc_type, span, period, kind) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = event_cube.${c} + excluded.${c}`).join(', ')}`,
-    `INSERT INTO rule_cube (span, period, grouped, unit, doc_type, kind, rule_id, n)
-     SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, rule_id, count(*)
-     FROM ${rules} GROUP BY ${PERIOD[span]}, kind, rule_id, ${LEVELS} ORDER BY 3, 4, 5, 2, 6, 7
-     ON CONFLICT (grouped, unit, doc_type, span, period, kind, rule_id) DO UPDATE SET n = rule_cube.n + excluded.n`,
-  ])
-  inserts.push(`INSERT INTO user_rollup (day, unit, doc_type, kind, usr)
-     SELECT DISTINCT day, unit, doc_type, kind, usr FROM ${events} ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT DO NOTHING`)
-  if (o.userYear ?? true) inserts.push(userYearInsert(`(SELECT day, unit, doc_type, kind, usr FROM ${events} WHERE ${USER_KINDS}) e`))
-  return inserts
+       SELECT day, unit, doc_type, kind, rule_id FROM ${events} WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x GROUP BY 1, 2, 3, 4, 5)`,
+    ...spans.flatMap((span) => [
+      `${span}_cube AS (INSERT INTO event_cube (span, period, grouped, unit, doc_type, kind, ${MEASURE_COLUMNS.join(', ')})
+       SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, ${MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+       FROM cells GROUP BY ${PERIOD[span]}, kind, ${LEVELS}
+       ON CONFLICT (grouped, unit, doc_type, span, period, kind) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = event_cube.${c} + excluded.${c}`).join(', ')})`,
+      `${span}_rules AS (INSERT INTO rule_cube (span, period, grouped, unit, doc_type, kind, rule_id, n)
+       SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, rule_id, sum(n)
+       FROM rule_cells GROUP BY ${PERIOD[span]}, kind, rule_id, ${LEVELS}
+       ON CONFLICT (grouped, unit, doc_type, span, period, kind, rule_id) DO UPDATE SET n = rule_cube.n + excluded.n)`,
+    ]),
+    // A user's later events of a day insert nothing here, so user_year sees only first ones.
+    `user_days AS (INSERT INTO user_rollup (day, unit, doc_type, kind, usr)
+       SELECT DISTINCT day, unit, doc_type, kind, usr FROM ${events}
+       ON CONFLICT DO NOTHING RETURNING day, unit, doc_type, kind, usr)`,
+  ]
+  if (o.userYear ?? true) ctes.push(`user_years AS (${userYearInsert(`(SELECT * FROM user_days WHERE ${USER_KINDS}) e`)})`)
+  return ctes.join(',\n  ')
 }
 
-/** user_year from rows with day, unit, doc_type, kind and usr; a row changes only on a user's first event of a day. */
+/** The rollup statements of `rollupCtes` as one statement. */
+export const rollupStatement = (source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}) =>
+  `WITH ${rollupCtes(source, tz, o)} SELECT 1`
+
+/** user_year from rows with day, unit, doc_type, kind and usr. */
 function userYearInsert(source: string): string {
   return `INSERT INTO user_year (grouped, unit, doc_type, kind, year, usr, days)
     SELECT ${LEVEL}, kind, year, usr, bit_or(B'1'::bit(366) >> (day - make_date(year, 1, 1)))
     FROM (SELECT *, extract(year FROM day)::int AS year FROM ${source}) u
-    GROUP BY kind, year, usr, ${LEVELS} ORDER BY 1, 2, 3, 4, 5, 6
+    GROUP BY kind, year, usr, ${LEVELS}
     ON CONFLICT (grouped, unit, doc_type, kind, year, usr) DO UPDATE SET days = user_year.days | excluded.days
       WHERE user_year.days | excluded.days <> user_year.days`
 }
@@ -61,15 +72,48 @@ function userYearInsert(source: string): string {
 /** The columns the rollups read from an inserted event. */
 export const ROLLUP_SOURCE_COLUMNS = `kind, at, unit, usr, doc_type, score, over_cap, disguised, frame, ${CATEGORIES.map((c) => `c_${c}`).join(', ')}, rule_ids, rule_id`
 
+/** One rollup writer at a time: the folder, and a time-zone rebuild. */
+const ROLLUP_LOCK = 727276
+
+/** Takes every queued event out of the queue and adds it to the rollups, in one statement. */
+const FOLD = `WITH q AS (DELETE FROM rollup_queue RETURNING ${ROLLUP_SOURCE_COLUMNS}),
+  ${rollupCtes('q', '$1::text')}
+  SELECT count(*)::int AS n FROM q`
+
+/**
+ * Folds the events ingest queued (migration 0008) into the rollups; the number folded. `wait`:
+ * wait for a fold running elsewhere and fold after it (a dashboard read, which must count every
+ * acknowledged event); otherwise skip when one runs (the timer).
+ */
+export async function foldQueue(db: Pick<Db, 'query' | 'tx'>, tz: string, o: { wait?: boolean } = {}): Promise<number> {
+  // Nothing visible in the queue: every acknowledged event has been folded (a fold that took it
+  // and has not committed still shows it here, so this never answers too early).
+  const [pending] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM rollup_queue) AS any')
+  if (!pending!.any) return 0
+  return db.tx(async (q) => {
+    if (o.wait) await q.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`)
+    else {
+      const [got] = await q.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS ok`)
+      if (!got!.ok) return 0
+    }
+    // Read committed: the DELETE sees every fold committed while this one waited for the lock.
+    const [r] = await q.query<{ n: number }>(FOLD, [tz])
+    return r!.n
+  })
+}
+
 /**
  * Rollups built for this time zone: rebuilt from the events when they were built for another
  * (or never, after the migration that made them). One instance rebuilds; the others wait.
  */
 export async function ensureRollups(db: Pick<Db, 'tx'>, tz: string): Promise<boolean> {
   return db.tx(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock(727276)')
+    await q.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`)
     const [row] = await q.query<{ tz: string }>(`SELECT value #>> '{}' AS tz FROM settings WHERE key = 'rollup.tz'`)
     if (row?.tz === tz) return false
+    // Queued events first, so those whose events retention has dropped still count. Instances are
+    // restarted together on a time-zone change (docs/scale-out.md): nothing is queued meanwhile.
+    await q.query(FOLD, [tz])
     // Days before the retention cutoff have no events left to count again: their rollups stay
     // as they are (in the old time zone's days), and the rebuild starts the day after it.
     const [kept] = await q.query<{ day: string | null }>(
@@ -82,7 +126,7 @@ export async function ensureRollups(db: Pick<Db, 'tx'>, tz: string): Promise<boo
     await q.query(`DELETE FROM user_rollup WHERE day >= $1::date`, [from])
     await q.query('DELETE FROM user_year')
     const source = `(SELECT * FROM events WHERE at >= $2::date::timestamp AT TIME ZONE $1::text) AS kept`
-    for (const sql of rollupInserts(source, '$1::text', { spans: ['day'], userYear: false })) await q.query(sql, [tz, from])
+    await q.query(rollupStatement(source, '$1::text', { spans: ['day'], userYear: false }), [tz, from])
     // Months and users over every day kept, those before the cutoff included.
     const sums = MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', ')
     await q.query(`INSERT INTO event_cube (span, period, grouped, unit, doc_type, kind, ${MEASURE_COLUMNS.join(', ')})

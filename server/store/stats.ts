@@ -1,6 +1,6 @@
 import { CategorySchema } from '../../core'
 import type { Db } from '../db/types'
-import { HISTOGRAM } from './rollups'
+import { foldQueue, HISTOGRAM } from './rollups'
 import { whereOf, type EventFilter } from '../lib/filter'
 import { cubeWhereOf, userWhereOf, type CubeSlice } from './cube-filter'
 
@@ -61,8 +61,9 @@ export interface RuleStat {
 
 export function statsStore(db: Db, tz: string) {
   return {
-    /** From the rollup cubes, except the overrides (few, read from the events). */
+    /** From the rollup cubes (queued events folded in first), except the overrides (few, read from the events). */
     async overview(f: EventFilter, basis: Basis): Promise<Overview> {
+      await foldQueue(db, tz, { wait: true })
       const on = (slice: CubeSlice = {}) => {
         const c = cubeWhereOf(f, slice)
         return { sql: `${c.sql} AND ${BASIS[basis]}`, params: c.params }
@@ -116,6 +117,7 @@ export function statsStore(db: Db, tz: string) {
 
     /** Per rule: how often it fired, and how often drafters dismissed it or called it a 误报. */
     async rules(f: EventFilter, basis: Basis): Promise<RuleStat[]> {
+      await foldQueue(db, tz, { wait: true })
       const r = cubeWhereOf(f)
       const rows = await db.query<{ rule_id: string; hits: number; dismissals: number; false_positives: number }>(
         `SELECT rule_id, coalesce(sum(n) FILTER (WHERE ${BASIS[basis]}), 0)::int AS hits,

@@ -2,7 +2,7 @@ import { CategorySchema, type TelemetryEvent } from '../../core'
 import { ensureMonth, inWindow, isPartitioned, monthOf, monthPartitions, type Month } from '../db/partitions'
 import type { Db } from '../db/types'
 import { retentionCutoff } from './retention'
-import { ensureRollups, ROLLUP_SOURCE_COLUMNS, rollupInserts } from './rollups'
+import { ensureRollups, foldQueue, ROLLUP_SOURCE_COLUMNS } from './rollups'
 
 /** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
 export const INGEST_CHUNK = 250
@@ -20,9 +20,12 @@ const INSERT = `INSERT INTO events (${NAMES})
   SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ORDER BY id
   ON CONFLICT DO NOTHING`
 
-/** One statement per chunk: the new events, and the rollups of exactly those (a duplicate adds nothing). */
+/**
+ * One statement per chunk: the new events, and a copy of what the rollups read of exactly those
+ * in the rollup queue (a duplicate adds nothing); `foldQueue` adds them to the rollups later.
+ */
 const INGEST = `WITH ins AS (${INSERT} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
-  ${rollupInserts('ins', '$2::text').map((sql, i) => `r${i} AS (${sql})`).join(',\n  ')}
+  queued AS (INSERT INTO rollup_queue (${ROLLUP_SOURCE_COLUMNS}) SELECT ${ROLLUP_SOURCE_COLUMNS} FROM ins)
   SELECT count(*)::int AS n FROM ins`
 
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
@@ -86,7 +89,7 @@ export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number
       await partitionsFor(events)
       await db.tx(async (q) => {
         for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
-          const inserted = await q.query<{ n: number }>(INGEST, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK)), tz])
+          const inserted = await q.query<{ n: number }>(INGEST, [JSON.stringify(rows.slice(i, i + INGEST_CHUNK))])
           accepted += inserted[0]!.n
         }
       })
@@ -95,6 +98,9 @@ export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number
 
     /** Rollups for this store's time zone; true when they had to be rebuilt. */
     ensureRollups: () => ensureRollups(db, tz),
+
+    /** Queued events into the rollups (see `foldQueue`); the number folded. */
+    fold: (o: { wait?: boolean } = {}) => foldQueue(db, tz, o),
 
     async count(): Promise<number> {
       const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')

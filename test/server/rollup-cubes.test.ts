@@ -130,6 +130,27 @@ eachStore('汇总立方：整月与边缘日的答案等于逐条事件的答案
   })
 })
 
+eachStore('汇总队列：写入与汇总同时进行，每个事件恰好计入一次', (open) => {
+  let env: Env
+  beforeAll(async () => (env = await setup(open)))
+  afterAll(() => env.db.close())
+
+  it('十批并发写入，期间八次并发汇总（等待与跳过两种）；看板读数等于逐条事件', async () => {
+    const batches = Array.from({ length: 10 }, (_, i) => EVENTS.slice(i * 70, i * 70 + 75))
+    const folded = await Promise.all([
+      ...batches.map((b) => env.store.telemetry.ingest(b, 'test').then(() => 0)),
+      ...Array.from({ length: 8 }, (_, i) => env.store.telemetry.fold({ wait: i % 2 === 0 })),
+    ])
+    const [left] = await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue')
+    const [stored] = await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')
+    // Every stored event is folded or still queued, never both, never twice.
+    expect(folded.reduce((a, n) => a + n, 0) + left!.n).toBe(stored!.n)
+    for (const f of [{}, { unit: '财政局' }, { from: '2025-12-15', to: '2026-01-20' }])
+      expect(await fromCubes(env, 'Asia/Shanghai', f, 'all')).toEqual(await fromEvents(env, 'Asia/Shanghai', f, 'all'))
+    expect((await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue'))[0]!.n).toBe(0)
+  })
+})
+
 it('日期范围拆成整月与边缘日', () => {
   expect(periodsOf({})).toEqual({ months: ['-infinity', 'infinity'], days: [] })
   expect(periodsOf({ from: '2026-01-01', to: '2026-02-28' })).toEqual({ months: ['2026-01-01', '2026-03-01'], days: [] })
