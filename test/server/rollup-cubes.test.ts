@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { whereOf, type EventFilter } from '../../server/lib/filter'
+import { startFolding } from '../../server/maintenance'
 import { periodsOf } from '../../server/store/cube-filter'
 import { statsStore, type Basis } from '../../server/store/stats'
 import { telemetryStore } from '../../server/store/telemetry'
@@ -148,6 +149,18 @@ eachStore('汇总队列：写入与汇总同时进行，每个事件恰好计入
     for (const f of [{}, { unit: '财政局' }, { from: '2025-12-15', to: '2026-01-20' }])
       expect(await fromCubes(env, 'Asia/Shanghai', f, 'all')).toEqual(await fromEvents(env, 'Asia/Shanghai', f, 'all'))
     expect((await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue'))[0]!.n).toBe(0)
+  })
+
+  it('服务的定时并入：没有人读看板，队列也会清空', async () => {
+    await env.store.telemetry.ingest(EVENTS.slice(0, 50).map((e, i) => ({ ...e, id: `timer-${i}` })), 'test')
+    const queued = async () => (await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue'))[0]!.n
+    expect(await queued()).toBe(50)
+    const folding = startFolding(env.store, 20)
+    try {
+      await expect.poll(queued, { timeout: 10_000, interval: 50 }).toBe(0)
+    } finally {
+      folding.stop()
+    }
   })
 })
 
