@@ -77,13 +77,16 @@ export function statsStore(db: Db, tz: string) {
       const top = cubeWhereOf(f, { byUnit: true }, unitWeeks.params.length + 1)
       const perDocType = on({ byDocType: true })
       const w = whereOf(f, tz)
-      const [totals, units, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
+      const [totals, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
         db.query<MeasureRow>(`SELECT ${MEASURES} FROM event_cube WHERE ${total.sql}`, total.params),
-        db.query<{ units: number }>(`SELECT count(DISTINCT unit)::int AS units FROM event_cube WHERE ${perUnit.sql}`, perUnit.params),
         db.query<{ users: number }>(`SELECT count(DISTINCT usr)::int AS users FROM user_year WHERE ${u.sql} AND ${BASIS[basis]}`, u.params),
         db.query<{ kind: string; n: number }>(`SELECT kind, sum(n)::int AS n FROM event_cube WHERE ${k.sql} GROUP BY kind`, k.params),
         db.query<MeasureRow & { week: string }>(`SELECT ${WEEK} AS week, ${MEASURES} FROM event_cube WHERE ${weeks.sql} GROUP BY 1 ORDER BY 1`, weeks.params),
-        db.query<MeasureRow & { unit: string }>(`SELECT unit, ${MEASURES} FROM event_cube WHERE ${perUnit.sql} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`, perUnit.params),
+        // How many units: counted over the groups before the LIMIT, so no second pass for it.
+        db.query<MeasureRow & { unit: string; units: number }>(
+          `SELECT unit, ${MEASURES}, count(*) OVER ()::int AS units FROM event_cube WHERE ${perUnit.sql} GROUP BY unit ORDER BY documents DESC, unit LIMIT 200`,
+          perUnit.params,
+        ),
         db.query<{ unit: string; week: string; documents: number; avg_score: number | null }>(
           `SELECT unit, ${WEEK} AS week, sum(n)::int AS documents, round((sum(score_sum) / nullif(sum(n), 0))::numeric, 1)::float8 AS avg_score
            FROM event_cube WHERE ${unitWeeks.sql} AND unit IN (SELECT unit FROM event_cube WHERE ${top.sql} AND ${BASIS[basis]} GROUP BY unit ORDER BY sum(n) DESC, unit LIMIT 6)
@@ -101,7 +104,7 @@ export function statsStore(db: Db, tz: string) {
       const counts = hist[0]!
       return {
         basis,
-        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: units[0]!.units, users: users[0]!.users },
+        totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: byUnit[0]?.units ?? 0, users: users[0]!.users },
         weekly: weekly.map((r) => ({ week: r.week, ...measures(r) })),
         byUnit: byUnit.map((r) => ({ unit: r.unit, ...measures(r) })),
         byUnitWeek: byUnitWeek.map((r) => ({ unit: r.unit, week: r.week, documents: r.documents, avgScore: r.avg_score })),
