@@ -1,23 +1,25 @@
 import type { Db } from '../db/types'
 import { quotaStatus, type QuotaSetting, type QuotaStatus } from '../lib/quota'
 import { writeAudit, type Actor } from './audit'
+import { foldQueue } from './rollups'
 
-/** A filed document counts once (by its hash) unless the filing was blocked or sent back. */
-const FILED = `kind = 'filed' AND coalesce(action, '') NOT IN ('block', 'returned')`
 
 type CountRow = { unit: string; y: number; doc_type: string | null; n: number }
 type Counts = { total: number; lastYear: number; byDocType: Record<string, number> }
 
 export function quotaStore(db: Db, tz: string) {
-  /** Filed counts for the year and the year before, per unit and 文种. */
+  /**
+   * Filed counts for the year and the year before, per unit and 文种: a document counts once (by
+   * its fingerprint) unless its filing was blocked or sent back. From quota_docs (rollups.ts),
+   * queued filings folded in first.
+   */
   async function counts(year: number, unit?: string): Promise<Map<string, Counts>> {
+    await foldQueue(db, tz, { wait: true })
     const rows = await db.query<CountRow>(
-      `SELECT unit, extract(year FROM at AT TIME ZONE $2)::int AS y, doc_type, count(DISTINCT coalesce(doc_hash, id))::int AS n
-       FROM events
-       WHERE ${FILED} AND at >= make_timestamptz($1 - 1, 1, 1, 0, 0, 0, $2) AND at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, $2)
-         AND ($3::text IS NULL OR unit = $3)
-       GROUP BY GROUPING SETS ((unit, y, doc_type), (unit, y))`,
-      [year, tz, unit ?? null],
+      `SELECT unit, year AS y, doc_type, count(DISTINCT doc_key)::int AS n
+       FROM quota_docs WHERE year IN ($1 - 1, $1) AND ($2::text IS NULL OR unit = $2)
+       GROUP BY GROUPING SETS ((unit, year, doc_type), (unit, year))`,
+      [year, unit ?? null],
     )
     const out = new Map<string, Counts>()
     for (const r of rows) {

@@ -46,6 +46,7 @@ export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; user
        FROM rule_cells GROUP BY ${PERIOD[span]}, kind, rule_id, ${LEVELS}
        ON CONFLICT (grouped, unit, doc_type, span, period, kind, rule_id) DO UPDATE SET n = rule_cube.n + excluded.n)`,
     ]),
+    `quota_keys AS (${quotaDocsInsert(source, tz)})`,
     // A user's later events of a day insert nothing here, so user_year sees only first ones.
     `user_days AS (INSERT INTO user_rollup (day, unit, doc_type, kind, usr)
        SELECT DISTINCT day, unit, doc_type, kind, usr FROM ${events}
@@ -59,6 +60,16 @@ export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; user
 export const rollupStatement = (source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}) =>
   `WITH ${rollupCtes(source, tz, o)} SELECT 1`
 
+/** A filing counts toward its unit's yearly quota unless it was blocked or sent back. */
+const COUNTED_FILING = `kind = 'filed' AND coalesce(action, '') NOT IN ('block', 'returned')`
+
+/** quota_docs from event rows: each counted filing's document, once per unit, year and 文种. */
+function quotaDocsInsert(source: string, tz: string): string {
+  return `INSERT INTO quota_docs (unit, year, doc_type, doc_key)
+    SELECT DISTINCT unit, extract(year FROM at AT TIME ZONE ${tz})::int, doc_type, coalesce(doc_hash, id) FROM ${source} WHERE ${COUNTED_FILING}
+    ON CONFLICT DO NOTHING`
+}
+
 /** user_year from rows with day, unit, doc_type, kind and usr. */
 function userYearInsert(source: string): string {
   return `INSERT INTO user_year (grouped, unit, doc_type, kind, year, usr, days)
@@ -70,7 +81,7 @@ function userYearInsert(source: string): string {
 }
 
 /** The columns the rollups read from an inserted event. */
-export const ROLLUP_SOURCE_COLUMNS = `kind, at, unit, usr, doc_type, score, over_cap, disguised, frame, ${CATEGORIES.map((c) => `c_${c}`).join(', ')}, rule_ids, rule_id`
+export const ROLLUP_SOURCE_COLUMNS = `kind, at, unit, usr, doc_type, score, over_cap, disguised, frame, ${CATEGORIES.map((c) => `c_${c}`).join(', ')}, rule_ids, rule_id, id, doc_hash, action`
 
 /** One rollup writer at a time: the folder, and a time-zone rebuild. */
 const ROLLUP_LOCK = 727276
@@ -125,6 +136,9 @@ export async function ensureRollups(db: Pick<Db, 'tx'>, tz: string): Promise<boo
     await q.query(`DELETE FROM rule_cube WHERE span = 'month' OR period >= $1::date`, [from])
     await q.query(`DELETE FROM user_rollup WHERE day >= $1::date`, [from])
     await q.query('DELETE FROM user_year')
+    // Years that start after the cutoff are recounted; the cutoff's own year keeps its documents
+    // and gains the kept events' (a document is counted once either way).
+    await q.query(`DELETE FROM quota_docs WHERE make_date(year, 1, 1) > $1::date`, [from])
     const source = `(SELECT * FROM events WHERE at >= $2::date::timestamp AT TIME ZONE $1::text) AS kept`
     await q.query(rollupStatement(source, '$1::text', { spans: ['day'], userYear: false }), [tz, from])
     // Months and users over every day kept, those before the cutoff included.

@@ -139,3 +139,38 @@ eachStore('迁移 0007：已有的日汇总（事件已过保留期）转为日�
     }
   })
 })
+
+eachStore('迁移 0008：已有事件中的发文计入 quota_docs，配额计数与从事件直接计数相同', (open) => {
+  it('从第 7 版升级', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const { quotaStore } = await import('../../server/store/quotas')
+    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
+    const src = new URL('../../server/migrations/', import.meta.url).pathname
+    for (const f of migrationFiles().filter((m) => m.version <= 7)) copyFileSync(join(src, f.name), join(dir, f.name))
+    const db = await open()
+    try {
+      await migrate(db, dir + '/')
+      const filed = (id: string, at: string, hash: string | null, action: string | null, docType = '通知') =>
+        db.query(
+          `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, rule_ids, ruleset_version, extension_version, action, doc_hash)
+           VALUES ($1, 'filed', $2, '办公室', 'u1', $5, 100, 90, '[]', '1', '1', $3, $4)`,
+          [id, at, action, hash, docType],
+        )
+      await filed('a', '2026-03-01T02:00:00Z', 'h1', 'pass')
+      await filed('b', '2026-03-02T02:00:00Z', 'h1', 'submitted') // the same document again
+      await filed('c', '2026-03-03T02:00:00Z', 'h2', 'block') // blocked: not counted
+      await filed('d', '2026-03-04T02:00:00Z', null, null, '方案') // no fingerprint: counted by its id
+      await filed('e', '2025-12-31T17:00:00Z', 'h3', 'pass') // 1 January 2026 in Beijing
+      await filed('f', '2025-06-01T02:00:00Z', 'h4', 'pass') // last year
+      await db.query(`INSERT INTO settings (key, value) VALUES ('rollup.tz', to_jsonb('Asia/Shanghai'::text))`)
+      await migrate(db)
+      const q = await quotaStore(db, 'Asia/Shanghai').status('办公室', 2026)
+      expect(q).toMatchObject({ filed: 3, lastYear: 1 })
+      expect(q.byDocType).toMatchObject({ 通知: { filed: 2 }, 方案: { filed: 1 } })
+    } finally {
+      await db.close()
+    }
+  })
+})

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { whereOf, type EventFilter } from '../../server/lib/filter'
 import { startFolding } from '../../server/maintenance'
 import { periodsOf } from '../../server/store/cube-filter'
+import { quotaStore } from '../../server/store/quotas'
 import { statsStore, type Basis } from '../../server/store/stats'
 import { telemetryStore } from '../../server/store/telemetry'
 import { counts, eachStore, event, setup, type Env } from './helpers'
@@ -112,7 +113,21 @@ eachStore('汇总立方：整月与边缘日的答案等于逐条事件的答案
   })
   afterAll(() => env.db.close())
 
+  /** Documents filed per unit in 2026 and 2025, counted straight from the events, against the quota counts. */
+  const compareQuotas = async (tz: string) => {
+    const direct = await env.db.query<{ unit: string; y: number; n: number }>(
+      `SELECT unit, extract(year FROM at AT TIME ZONE $1)::int AS y, count(DISTINCT coalesce(doc_hash, id))::int AS n FROM events
+       WHERE kind = 'filed' AND coalesce(action, '') NOT IN ('block', 'returned') GROUP BY 1, 2`,
+      [tz],
+    )
+    const n = (unit: string, y: number) => direct.find((r) => r.unit === unit && r.y === y)?.n ?? 0
+    const status = await quotaStore(env.db, tz).statusAll(2026)
+    expect(status.map((s) => [s.unit, s.filed, s.lastYear])).toEqual(status.map((s) => [s.unit, n(s.unit, 2026), n(s.unit, 2025)]))
+    expect(status.length).toBe(3)
+  }
+
   const compareAll = async (tz: string) => {
+    await compareQuotas(tz)
     for (const range of RANGES)
       for (const scope of SCOPES)
         for (const basis of ['filed', 'analyzed', 'all'] as const) {
