@@ -126,10 +126,11 @@ eachStore('汇总立方：整月与边缘日的答案等于逐条事件的答案
     expect(status.length).toBe(3)
   }
 
-  const compareAll = async (tz: string) => {
+  /** Every range and scope; after a rebuild (`some`), every range unscoped and every scope over two ranges. */
+  const compareAll = async (tz: string, some = false) => {
     await compareQuotas(tz)
     for (const range of RANGES)
-      for (const scope of SCOPES)
+      for (const scope of some && ![RANGES[0], RANGES[2]].includes(range) ? [SCOPES[0]!] : SCOPES)
         for (const basis of ['filed', 'analyzed', 'all'] as const) {
           const f = { ...range, ...scope }
           expect(await fromCubes(env, tz, f, basis), JSON.stringify({ f, basis, tz, seed: SEED })).toEqual(await fromEvents(env, tz, f, basis))
@@ -140,9 +141,9 @@ eachStore('汇总立方：整月与边缘日的答案等于逐条事件的答案
 
   it('改时区重建后（UTC），再改回：仍然相等', async () => {
     expect(await telemetryStore(env.db, 'UTC').ensureRollups()).toBe(true)
-    await compareAll('UTC')
+    await compareAll('UTC', true)
     expect(await telemetryStore(env.db, 'Asia/Shanghai').ensureRollups()).toBe(true)
-    await compareAll('Asia/Shanghai')
+    await compareAll('Asia/Shanghai', true)
   })
 })
 
