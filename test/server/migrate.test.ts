@@ -1,7 +1,18 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { migrate, migrationFiles, splitStatements } from '../../server/db/migrate'
 import type { Db } from '../../server/db/types'
 import { eachStore } from './helpers'
+
+/** Migrates `db` to `version` only: the migration files up to it, copied to a folder of their own. */
+async function migrateUpTo(db: Db, version: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
+  const src = new URL('../../server/migrations/', import.meta.url).pathname
+  for (const f of migrationFiles().filter((m) => m.version <= version)) copyFileSync(join(src, f.name), join(dir, f.name))
+  await migrate(db, dir + '/')
+}
 
 eachStore('迁移', (open) => {
   let db: Db
@@ -33,16 +44,10 @@ it('SQL 按语句拆分，跳过整行注释', () => {
 
 eachStore('迁移 0003：已有事件的计数与规则 id 原样保留', (open) => {
   it('从第 2 版升级', async () => {
-    const { mkdtempSync, copyFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const { tmpdir } = await import('node:os')
-    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
     const all = migrationFiles()
-    const src = new URL('../../server/migrations/', import.meta.url).pathname
-    for (const f of all.filter((m) => m.version <= 2)) copyFileSync(join(src, f.name), join(dir, f.name))
     const db = await open()
     try {
-      await migrate(db, dir + '/')
+      await migrateUpTo(db, 2)
       await db.query(
         `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, counts, rule_ids, ruleset_version, extension_version)
          VALUES ('evt-old-0001', 'filed', now(), '办公室', 'u', '通知', 100, 80, '{"tao": 3, "burden": 1}', ARRAY['tao.a', 'burden.b'], '1', '1')`,
@@ -58,17 +63,11 @@ eachStore('迁移 0003：已有事件的计数与规则 id 原样保留', (open)
 
 eachStore('迁移 0004：聚合表由已有事件生成，时区变更时重建', (open) => {
   it('从第 3 版升级', async () => {
-    const { mkdtempSync, copyFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const { tmpdir } = await import('node:os')
     const { createStore } = await import('../../server/store')
     const { bootstrap } = await import('../../server/bootstrap')
-    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
-    const src = new URL('../../server/migrations/', import.meta.url).pathname
-    for (const f of migrationFiles().filter((m) => m.version <= 3)) copyFileSync(join(src, f.name), join(dir, f.name))
     const db = await open()
     try {
-      await migrate(db, dir + '/')
+      await migrateUpTo(db, 3)
       // Two events on the evening of Sunday 15 March UTC: Monday 16 March in Beijing.
       await db.query(
         `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, rule_ids, ruleset_version, extension_version, over_cap, c_tao)
@@ -101,16 +100,10 @@ eachStore('迁移 0004：聚合表由已有事件生成，时区变更时重建'
 
 eachStore('迁移 0007：已有的日汇总（事件已过保留期）转为日、月汇总立方', (open) => {
   it('从第 6 版升级', async () => {
-    const { mkdtempSync, copyFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const { tmpdir } = await import('node:os')
     const { statsStore } = await import('../../server/store/stats')
-    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
-    const src = new URL('../../server/migrations/', import.meta.url).pathname
-    for (const f of migrationFiles().filter((m) => m.version <= 6)) copyFileSync(join(src, f.name), join(dir, f.name))
     const db = await open()
     try {
-      await migrate(db, dir + '/')
+      await migrateUpTo(db, 6)
       const zeros = (n: number) => Array(n).fill(0).join(', ')
       // Rollups only: their events went with retention. Two units, two months, one 文种 each.
       await db.query(
@@ -142,16 +135,10 @@ eachStore('迁移 0007：已有的日汇总（事件已过保留期）转为日�
 
 eachStore('迁移 0008：已有事件中的发文计入 quota_docs，配额计数与从事件直接计数相同', (open) => {
   it('从第 7 版升级', async () => {
-    const { mkdtempSync, copyFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const { tmpdir } = await import('node:os')
     const { quotaStore } = await import('../../server/store/quotas')
-    const dir = mkdtempSync(join(tmpdir(), 'banwen-mig-'))
-    const src = new URL('../../server/migrations/', import.meta.url).pathname
-    for (const f of migrationFiles().filter((m) => m.version <= 7)) copyFileSync(join(src, f.name), join(dir, f.name))
     const db = await open()
     try {
-      await migrate(db, dir + '/')
+      await migrateUpTo(db, 7)
       const filed = (id: string, at: string, hash: string | null, action: string | null, docType = '通知') =>
         db.query(
           `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, score, rule_ids, ruleset_version, extension_version, action, doc_hash)
