@@ -78,6 +78,7 @@ export function createApp(o: AppOptions) {
   const fast = rulePollFastPath(poll)
   const routed = app.fetch
   app.fetch = (req, env, ctx) => fast(req) ?? routed(req, env, ctx)
-  // On Node, `serveWithPoll` answers it sooner still, on Node's own request.
-  return Object.assign(app, { poll })
+  // On Node, `serveWithPoll` answers it sooner still, on Node's own request, and hands the rest
+  // to `routedFetch`: each request is checked for the fast path once.
+  return Object.assign(app, { poll, routedFetch: routed })
 }

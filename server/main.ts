@@ -36,7 +36,7 @@ export async function start(config: Config = configFromEnv()) {
     return null
   })
   const app = createApp({ store, config, classifier })
-  const server = serveWithPoll({ fetch: app.fetch, poll: app.poll, port: config.port, hostname: config.host })
+  const server = serveWithPoll({ fetch: app.routedFetch, poll: app.poll, port: config.port, hostname: config.host })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', (e: NodeJS.ErrnoException) =>

@@ -3,7 +3,6 @@ import { quotaStatus, type QuotaSetting, type QuotaStatus } from '../lib/quota'
 import { writeAudit, type Actor } from './audit'
 import { foldQueue } from './rollups'
 
-
 type CountRow = { unit: string; y: number; doc_type: string | null; n: number }
 type Counts = { total: number; lastYear: number; byDocType: Record<string, number> }
 

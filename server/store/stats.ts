@@ -77,8 +77,11 @@ export function statsStore(db: Db, tz: string) {
       const top = cubeWhereOf(f, { byUnit: true }, unitWeeks.params.length + 1)
       const perDocType = on({ byDocType: true })
       const w = whereOf(f, tz)
-      const [totals, users, kinds, weekly, byUnit, byUnitWeek, byDocType, hist, ovr, recent] = await Promise.all([
-        db.query<MeasureRow>(`SELECT ${MEASURES} FROM event_cube WHERE ${total.sql}`, total.params),
+      const [totals, users, kinds, weekly, byUnit, byUnitWeek, byDocType, ovr, recent] = await Promise.all([
+        db.query<MeasureRow & Record<string, number>>(
+          `SELECT ${MEASURES}, ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_cube WHERE ${total.sql}`,
+          total.params,
+        ),
         db.query<{ users: number }>(`SELECT count(DISTINCT usr)::int AS users FROM user_year WHERE ${u.sql} AND ${BASIS[basis]}`, u.params),
         db.query<{ kind: string; n: number }>(`SELECT kind, sum(n)::int AS n FROM event_cube WHERE ${k.sql} GROUP BY kind`, k.params),
         db.query<MeasureRow & { week: string }>(`SELECT ${WEEK} AS week, ${MEASURES} FROM event_cube WHERE ${weeks.sql} GROUP BY 1 ORDER BY 1`, weeks.params),
@@ -94,14 +97,13 @@ export function statsStore(db: Db, tz: string) {
           [...unitWeeks.params, ...top.params],
         ),
         db.query<MeasureRow & { doc_type: string }>(`SELECT doc_type, ${MEASURES} FROM event_cube WHERE ${perDocType.sql} GROUP BY doc_type ORDER BY documents DESC, doc_type LIMIT 100`, perDocType.params),
-        db.query<Record<string, number>>(`SELECT ${HISTOGRAM.map((h) => `coalesce(sum(${h}), 0)::int AS ${h}`).join(', ')} FROM event_cube WHERE ${total.sql}`, total.params),
         db.query<{ action: string | null; n: number }>(`SELECT action, count(*)::int AS n FROM events WHERE ${w.sql} AND kind = 'override' GROUP BY action`, w.params),
         db.query<{ at: Date; unit: string; usr: string; doc_type: string; action: string | null; reason: string | null; score: number }>(
           `SELECT at, unit, usr, doc_type, action, reason, score FROM events WHERE ${w.sql} AND kind = 'override' ORDER BY at DESC LIMIT 20`,
           w.params,
         ),
       ])
-      const counts = hist[0]!
+      const counts = totals[0]!
       return {
         basis,
         totals: { ...measures(totals[0]!), byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), units: byUnit[0]?.units ?? 0, users: users[0]!.users },

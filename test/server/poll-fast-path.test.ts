@@ -17,7 +17,7 @@ describe('规则轮询 304 的快速路径', () => {
   beforeAll(async () => {
     env = await setup(() => openPgliteThread(), { config: { corsOrigins: ['https://oa.example.gov.cn'] } })
     // As the service runs: the poll answered on Node's request, everything else through Hono.
-    const server = serveWithPoll({ fetch: env.app.fetch, poll: env.app.poll, port: 0, hostname: '127.0.0.1' })
+    const server = serveWithPoll({ fetch: env.app.routedFetch, poll: env.app.poll, port: 0, hostname: '127.0.0.1' })
     await new Promise((r) => server.once('listening', r))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     close = () => server.close()
