@@ -57,6 +57,7 @@ export async function openPgliteThread(dataDir?: string): Promise<Db> {
         throw e
       }
     },
+    script: (steps) => call({ op: 'script', steps }),
     async close() {
       await call({ op: 'close' }).catch(() => {})
       await worker.terminate()

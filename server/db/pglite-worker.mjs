@@ -52,6 +52,14 @@ async function run(m) {
       tx.rollback(new Error('rollback'))
       return void (await tx.done.catch(() => {}))
     }
+    case 'script':
+      // One statement is a transaction by itself.
+      if (m.steps.length === 1) return [(await pg.query(m.steps[0].sql, m.steps[0].params)).rows]
+      return pg.transaction(async (t) => {
+        const out = []
+        for (const step of m.steps) out.push((await t.query(step.sql, step.params)).rows)
+        return out
+      })
     case 'close':
       return pg.close()
   }

@@ -43,21 +43,29 @@ export async function openPostgres(url: string, opts: { schema?: string; dropSch
     }
   }
 
+  /** Runs again, after a short random wait, when PostgreSQL chose this transaction as a deadlock's victim. */
+  async function tx<T>(fn: Parameters<Db['tx']>[0]): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once<T>(fn)
+      } catch (e) {
+        if (attempt >= TX_ATTEMPTS || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
+      }
+    }
+  }
+
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     exec: async (sql) => void (await pool.query(sql)),
-    /** Runs again, after a short random wait, when PostgreSQL chose this transaction as a deadlock's victim. */
-    async tx(fn) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await once(fn)
-        } catch (e) {
-          if (attempt >= TX_ATTEMPTS || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e
-          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
-        }
-      }
-    },
+    tx,
+    script: (steps) =>
+      tx(async (q) => {
+        const out = []
+        for (const step of steps) out.push(await q.query(step.sql, step.params))
+        return out
+      }),
     async close() {
       if (opts.schema && opts.dropSchemaOnClose) await pool.query(`DROP SCHEMA IF EXISTS "${opts.schema}" CASCADE`).catch(() => {})
       await pool.end()

@@ -1,5 +1,5 @@
 import { CategorySchema } from '../../core'
-import type { Db } from '../db/types'
+import type { Db, Queryable, Step } from '../db/types'
 
 const CATEGORIES = CategorySchema.options
 const DAY = (tz: string) => `(at AT TIME ZONE ${tz})::date`
@@ -32,10 +32,12 @@ export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; user
     ...CATEGORIES.map((c) => `sum(c_${c})`), ...HISTOGRAM.map((_, b) => `count(*) FILTER (WHERE bucket = ${b})`)]
   const ctes = [
     `cells AS (SELECT day, unit, doc_type, kind, ${cells.map((c, i) => `${c} AS ${MEASURE_COLUMNS[i]}`).join(', ')} FROM ${events} GROUP BY 1, 2, 3, 4)`,
-    `rule_cells AS (SELECT day, unit, doc_type, kind, rule_id, count(*) AS n FROM (
-       SELECT day, unit, doc_type, kind, r AS rule_id FROM ${events}, jsonb_array_elements_text(rule_ids) AS r WHERE kind IN ('analyzed', 'filed')
+    // Many events carry the same rule list: each list is unnested once per cell, not once per event.
+    `rule_lists AS (SELECT day, unit, doc_type, kind, rule_ids, count(*) AS n FROM ${events} WHERE kind IN ('analyzed', 'filed') GROUP BY 1, 2, 3, 4, 5)`,
+    `rule_cells AS (SELECT day, unit, doc_type, kind, rule_id, sum(n)::bigint AS n FROM (
+       SELECT day, unit, doc_type, kind, r AS rule_id, n FROM rule_lists, jsonb_array_elements_text(rule_ids) AS r
        UNION ALL
-       SELECT day, unit, doc_type, kind, rule_id FROM ${events} WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x GROUP BY 1, 2, 3, 4, 5)`,
+       SELECT day, unit, doc_type, kind, rule_id, 1 FROM ${events} WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x GROUP BY 1, 2, 3, 4, 5)`,
     ...spans.flatMap((span) => [
       `${span}_cube AS (INSERT INTO event_cube (span, period, grouped, unit, doc_type, kind, ${MEASURE_COLUMNS.join(', ')})
        SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, ${MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', ')}
@@ -86,30 +88,47 @@ export const ROLLUP_SOURCE_COLUMNS = `kind, at, unit, usr, doc_type, score, over
 /** One rollup writer at a time: the folder, and a time-zone rebuild. */
 const ROLLUP_LOCK = 727276
 
-/** Takes every queued event out of the queue and adds it to the rollups, in one statement. */
-const FOLD = `WITH q AS (DELETE FROM rollup_queue RETURNING ${ROLLUP_SOURCE_COLUMNS}),
-  ${rollupCtes('q', '$1::text')}
-  SELECT count(*)::int AS n FROM q`
+/** The rollups of the queued events `take` yields. */
+const foldOf = (take: string) => `WITH q AS (${take}), ${rollupCtes('q', '$1::text')} SELECT count(*)::int AS n FROM q`
+const FOLD_DELETE = foldOf(`DELETE FROM rollup_queue RETURNING ${ROLLUP_SOURCE_COLUMNS}`)
+const FOLD_READ = foldOf(`SELECT ${ROLLUP_SOURCE_COLUMNS} FROM rollup_queue`)
+
+/**
+ * Takes every queued event out of the queue and adds it to the rollups; the number folded. Inside
+ * a transaction that holds the rollup lock.
+ *  - PostgreSQL: one DELETE … RETURNING, beside concurrent ingest (read committed: it sees every
+ *    fold committed while this one waited for the lock).
+ *  - PGlite: read the queue, then TRUNCATE it. Its one connection lets nothing in between, and it
+ *    runs no autovacuum: deleted rows would stay in the queue's file for every later fold to read.
+ */
+async function takeQueue(q: Queryable, kind: Db['kind'], tz: string): Promise<number> {
+  if (kind === 'postgres') return (await q.query<{ n: number }>(FOLD_DELETE, [tz]))[0]!.n
+  const [read, truncate] = takeSteps(tz)
+  const [r] = await q.query<{ n: number }>(read!.sql, read!.params)
+  await q.query(truncate!.sql)
+  return r!.n
+}
+const takeSteps = (tz: string): Step[] => [{ sql: FOLD_READ, params: [tz] }, { sql: 'TRUNCATE rollup_queue' }]
 
 /**
  * Folds the events ingest queued (migration 0008) into the rollups; the number folded. `wait`:
  * wait for a fold running elsewhere and fold after it (a dashboard read, which must count every
  * acknowledged event); otherwise skip when one runs (the timer).
  */
-export async function foldQueue(db: Pick<Db, 'query' | 'tx'>, tz: string, o: { wait?: boolean } = {}): Promise<number> {
+export async function foldQueue(db: Pick<Db, 'kind' | 'query' | 'tx' | 'script'>, tz: string, o: { wait?: boolean } = {}): Promise<number> {
   // Nothing visible in the queue: every acknowledged event has been folded (a fold that took it
   // and has not committed still shows it here, so this never answers too early).
   const [pending] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM rollup_queue) AS any')
   if (!pending!.any) return 0
+  // PGlite: one connection, so no other folder to wait for or skip; the fold in one trip.
+  if (db.kind === 'pglite') return ((await db.script(takeSteps(tz)))[0]![0] as { n: number }).n
   return db.tx(async (q) => {
     if (o.wait) await q.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`)
     else {
       const [got] = await q.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS ok`)
       if (!got!.ok) return 0
     }
-    // Read committed: the DELETE sees every fold committed while this one waited for the lock.
-    const [r] = await q.query<{ n: number }>(FOLD, [tz])
-    return r!.n
+    return takeQueue(q, db.kind, tz)
   })
 }
 
@@ -117,14 +136,14 @@ export async function foldQueue(db: Pick<Db, 'query' | 'tx'>, tz: string, o: { w
  * Rollups built for this time zone: rebuilt from the events when they were built for another
  * (or never, after the migration that made them). One instance rebuilds; the others wait.
  */
-export async function ensureRollups(db: Pick<Db, 'tx'>, tz: string): Promise<boolean> {
+export async function ensureRollups(db: Pick<Db, 'kind' | 'tx'>, tz: string): Promise<boolean> {
   return db.tx(async (q) => {
     await q.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`)
     const [row] = await q.query<{ tz: string }>(`SELECT value #>> '{}' AS tz FROM settings WHERE key = 'rollup.tz'`)
     if (row?.tz === tz) return false
     // Queued events first, so those whose events retention has dropped still count. Instances are
     // restarted together on a time-zone change (docs/scale-out.md): nothing is queued meanwhile.
-    await q.query(FOLD, [tz])
+    await takeQueue(q, db.kind, tz)
     // Days before the retention cutoff have no events left to count again: their rollups stay
     // as they are (in the old time zone's days), and the rebuild starts the day after it.
     const [kept] = await q.query<{ day: string | null }>(

@@ -13,18 +13,19 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
   reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
-// Rows go in by id, so two batches sharing events lock them in the same order and wait for
-// each other instead of deadlocking (PostgreSQL). The key is the id (PGlite) or the id and its
+// On PostgreSQL rows go in by id, so two batches sharing events lock them in the same order and
+// wait for each other instead of deadlocking. PGlite has one connection, nothing to order, and the
+// sort of wide rows costs. The key is the id (PGlite) or the id and its
 // time (PostgreSQL's partitioned table): a retry resends both.
-const INSERT = `INSERT INTO events (${NAMES})
-  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ORDER BY id
+const insert = (db: Db) => `INSERT INTO events (${NAMES})
+  SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ${db.kind === 'postgres' ? 'ORDER BY id' : ''}
   ON CONFLICT DO NOTHING`
 
 /**
  * One statement per chunk: the new events, and a copy of what the rollups read of exactly those
  * in the rollup queue (a duplicate adds nothing); `foldQueue` adds them to the rollups later.
  */
-const INGEST = `WITH ins AS (${INSERT} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
+const ingestStatement = (db: Db) => `WITH ins AS (${insert(db)} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
   queued AS (INSERT INTO rollup_queue (${ROLLUP_SOURCE_COLUMNS}) SELECT ${ROLLUP_SOURCE_COLUMNS} FROM ins)
   SELECT count(*)::int AS n FROM ins`
 
@@ -75,27 +76,20 @@ function monthsFor(db: Db, retentionMonths: number) {
 
 export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number } = {}) {
   const partitionsFor = monthsFor(db, o.retentionMonths ?? 0)
+  const ingestSql = ingestStatement(db)
   return {
     /**
-     * Stores a batch in one transaction: every new event, or (on any failure) none. Events
-     * already stored, and repeats inside the batch, are counted as duplicates, so a client
-     * that retries after a lost answer delivers each event exactly once.
+     * Stores a batch in one transaction (one trip to the database): every new event, or (on any
+     * failure) none. Events already stored, and repeats inside the batch, are counted as
+     * duplicates, so a client that retries after a lost answer delivers each event exactly once.
      */
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
       const byId = new Map<string, TelemetryEvent>()
       for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
       const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
-      let accepted = 0
       await partitionsFor(events)
-      const chunks = Array.from({ length: Math.ceil(rows.length / INGEST_CHUNK) }, (_, i) => JSON.stringify(rows.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK)))
-      // One statement is atomic by itself. On PGlite (one connection: no deadlock to retry) it then
-      // skips a transaction's two extra trips to the database thread, which serves no one else
-      // while a transaction is open.
-      if (chunks.length === 1 && db.kind !== 'postgres') accepted = (await db.query<{ n: number }>(INGEST, [chunks[0]]))[0]!.n
-      else
-        await db.tx(async (q) => {
-          for (const chunk of chunks) accepted += (await q.query<{ n: number }>(INGEST, [chunk]))[0]!.n
-        })
+      const steps = Array.from({ length: Math.ceil(rows.length / INGEST_CHUNK) }, (_, i) => ({ sql: ingestSql, params: [JSON.stringify(rows.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK))] }))
+      const accepted = (await db.script(steps)).reduce((sum, [r]) => sum + (r as { n: number }).n, 0)
       return { accepted, duplicates: events.length - accepted }
     },
 

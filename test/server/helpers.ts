@@ -26,6 +26,25 @@ export function eachStore(title: string, fn: (open: () => Promise<Db>) => void) 
   })
 }
 
+/**
+ * The database with every statement passed through `wrap` (to fail or watch some), in and out of
+ * transactions. A script runs as a transaction of wrapped statements, so a fault can land inside one.
+ */
+export function wrapQueries(db: Db, wrap: (q: Db['query']) => Db['query']): Db {
+  const tx: Db['tx'] = (fn) => db.tx((q) => fn({ query: wrap(q.query) }))
+  return {
+    ...db,
+    query: wrap(db.query),
+    tx,
+    script: (steps) =>
+      tx(async (q) => {
+        const out = []
+        for (const step of steps) out.push(await q.query(step.sql, step.params))
+        return out
+      }),
+  }
+}
+
 export interface Env {
   db: Db
   store: Store

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import type { Db } from '../../server/db/types'
 import { sha256 } from '../../server/lib/hash'
 import { safeError } from '../../server/lib/log'
-import { eachStore, setup, type Env } from './helpers'
+import { eachStore, setup, wrapQueries, type Env } from './helpers'
 
 const SECRET = '关于某县机密人事调整的内部说明，请勿外传'
 
@@ -25,7 +25,7 @@ function leaky(db: Db): Db {
       if (e) throw e
       return q(sql, params)
     }) as Db['query']
-  return { ...db, query: wrap(db.query), tx: (fn) => db.tx((q) => fn({ query: wrap(q.query) })) }
+  return wrapQueries(db, wrap)
 }
 
 eachStore('日志不含文档内容', (open) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { openPgliteThread } from '../../server/db/pglite-thread'
 import { whereOf, type EventFilter } from '../../server/lib/filter'
 import { startFolding } from '../../server/maintenance'
 import { periodsOf } from '../../server/store/cube-filter'
@@ -178,6 +179,23 @@ eachStore('汇总队列：写入与汇总同时进行，每个事件恰好计入
       folding.stop()
     }
   })
+})
+
+it('PGlite 没有自动清理：每次并入后队列文件清空，不随历史事件增长', async () => {
+  const env = await setup(openPgliteThread)
+  try {
+    const size = async () => (await env.db.query<{ n: number }>(`SELECT pg_relation_size('rollup_queue')::int AS n`))[0]!.n
+    for (let round = 0; round < 4; round++) {
+      await env.store.telemetry.ingest(EVENTS.map((e) => ({ ...e, id: `vac-${round}-${e.id}` })), 'test')
+      expect(await size()).toBeGreaterThan(0)
+      expect(await env.store.telemetry.fold()).toBe(EVENTS.length)
+      // Deleted rows would stay in the file (about 100 kB a round here): PGlite has no autovacuum.
+      expect(await size()).toBe(0)
+    }
+    expect(await fromCubes(env, 'Asia/Shanghai', {}, 'all')).toEqual(await fromEvents(env, 'Asia/Shanghai', {}, 'all'))
+  } finally {
+    await env.db.close()
+  }
 })
 
 it('日期范围拆成整月与边缘日', () => {

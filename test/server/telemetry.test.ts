@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/types'
 import { INGEST_CHUNK } from '../../server/store/telemetry'
-import { eachStore, event, setup, type Env } from './helpers'
+import { eachStore, event, setup, wrapQueries, type Env } from './helpers'
 
 /** A database that fails the Nth events INSERT while `armed`, as a crash or lost connection would. */
 function faulty(db: Db, state: { failAt: number | null }): Db {
@@ -11,7 +11,7 @@ function faulty(db: Db, state: { failAt: number | null }): Db {
       if (state.failAt !== null && sql.includes('INSERT INTO events') && ++inserts === state.failAt) throw new Error('连接中断（测试注入）')
       return q(sql, params)
     }) as Db['query']
-  return { ...db, query: wrap(db.query), tx: (fn) => db.tx((q) => fn({ query: wrap(q.query) })) }
+  return wrapQueries(db, wrap)
 }
 
 eachStore('遥测', (open) => {
