@@ -61,3 +61,26 @@ export function formatRows(rows: DocRow[]): string {
   const head = '标签     系统          精确率  召回率  F1     TP   FP   FN   TN'
   return [head, ...rows.map((r) => [r.label.padEnd(8), r.system.padEnd(12), r.precision.toFixed(3).padStart(6), r.recall.toFixed(3).padStart(7), r.f1.toFixed(3).padStart(6), ...[r.tp, r.fp, r.fn, r.tn].map((n) => String(n).padStart(4))].join(' '))].join('\n')
 }
+
+/**
+ * The model's own 套话 marks (sentences no rule marked) in 严格模式, at each tao threshold: what
+ * precision a threshold buys on real text, so its tier can follow the figure (default only at ≥ 0.9).
+ */
+export async function modelTaoSweep(data: RealExample[], classifier: SentenceClassifier, thresholds: number[]): Promise<Array<{ threshold: number; tp: number; fp: number; precision: number }>> {
+  const files = [...new Set(data.map((e) => e.file))]
+  const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')]))
+  const out = []
+  for (const threshold of thresholds) {
+    const analyzer = createAnalyzer({ classifier: { ...classifier, thresholds: { ...classifier.thresholds, tao: threshold } }, strict: true })
+    const byFile = new Map<string, Report>()
+    for (const f of files) byFile.set(f, await analyzer.analyze(texts.get(f)!))
+    let tp = 0
+    let fp = 0
+    for (const e of data) {
+      const marked = byFile.get(e.file)!.findings.some((f) => f.category === 'tao' && f.origin === 'model' && f.start < e.end && e.start < f.end)
+      if (marked) e.tao === 1 ? tp++ : fp++
+    }
+    out.push({ threshold, tp, fp, precision: tp + fp ? tp / (tp + fp) : 0 })
+  }
+  return out
+}
