@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { safeError } from '../lib/log'
+import { scriptVia } from './script'
 import type { Db } from './types'
 
 // bigint (count(*), bigserial) as a JS number, as PGlite returns it.
@@ -60,12 +61,7 @@ export async function openPostgres(url: string, opts: { schema?: string; dropSch
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     exec: async (sql) => void (await pool.query(sql)),
     tx,
-    script: (steps) =>
-      tx(async (q) => {
-        const out = []
-        for (const step of steps) out.push(await q.query(step.sql, step.params))
-        return out
-      }),
+    script: scriptVia(tx),
     async close() {
       if (opts.schema && opts.dropSchemaOnClose) await pool.query(`DROP SCHEMA IF EXISTS "${opts.schema}" CASCADE`).catch(() => {})
       await pool.end()

@@ -5,6 +5,7 @@ import { bootstrap } from '../../server/bootstrap'
 import { migrate } from '../../server/db/migrate'
 import { openPgliteThread } from '../../server/db/pglite-thread'
 import { openPostgres } from '../../server/db/postgres'
+import { scriptVia } from '../../server/db/script'
 import type { Db } from '../../server/db/types'
 import { createStore, type Store } from '../../server/store'
 import { SYSTEM } from '../../server/store/tokens'
@@ -36,12 +37,7 @@ export function wrapQueries(db: Db, wrap: (q: Db['query']) => Db['query']): Db {
     ...db,
     query: wrap(db.query),
     tx,
-    script: (steps) =>
-      tx(async (q) => {
-        const out = []
-        for (const step of steps) out.push(await q.query(step.sql, step.params))
-        return out
-      }),
+    script: scriptVia(tx),
   }
 }
 
