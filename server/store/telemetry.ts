@@ -14,9 +14,9 @@ const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_ty
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
 
 // On PostgreSQL rows go in by id, so two batches sharing events lock them in the same order and
-// wait for each other instead of deadlocking. PGlite has one connection, nothing to order, and the
-// sort of wide rows costs. The key is the id (PGlite) or the id and its
-// time (PostgreSQL's partitioned table): a retry resends both.
+// wait for each other instead of deadlocking. PGlite has one connection, so nothing to order, and
+// sorting wide rows costs. The key is the id (PGlite) or the id and its time (PostgreSQL's
+// partitioned table): a retry resends both.
 const insert = (db: Db) => `INSERT INTO events (${NAMES})
   SELECT ${NAMES} FROM json_to_recordset($1::json) AS x(${COLUMNS}) ${db.kind === 'postgres' ? 'ORDER BY id' : ''}
   ON CONFLICT DO NOTHING`
