@@ -53,8 +53,9 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
   return { rows, reports: preds }
 }
 
-export function markedAs(report: Report, e: { start: number; end: number }, label: Label): boolean {
-  return report.findings.some((f) => f.category === label && f.start < e.end && e.start < f.end)
+/** A finding of the label (from `origin` only, when given) overlaps the sentence. */
+export function markedAs(report: Report, e: { start: number; end: number }, label: Label, origin?: Report['findings'][number]['origin']): boolean {
+  return report.findings.some((f) => f.category === label && (!origin || f.origin === origin) && f.start < e.end && e.start < f.end)
 }
 
 export function formatRows(rows: DocRow[]): string {
@@ -77,8 +78,7 @@ export async function modelTaoSweep(data: RealExample[], classifier: SentenceCla
     let tp = 0
     let fp = 0
     for (const e of data) {
-      const marked = byFile.get(e.file)!.findings.some((f) => f.category === 'tao' && f.origin === 'model' && f.start < e.end && e.start < f.end)
-      if (marked) e.tao === 1 ? tp++ : fp++
+      if (markedAs(byFile.get(e.file)!, e, 'tao', 'model')) e.tao === 1 ? tp++ : fp++
     }
     out.push({ threshold, tp, fp, precision: tp + fp ? tp / (tp + fp) : 0 })
   }
