@@ -1,4 +1,3 @@
-import { TelemetryKindSchema } from '../../core'
 import { addMonths, dropMonthsBefore, isPartitioned, monthOf, monthStart, OTHER, type Month } from '../db/partitions'
 import type { Db } from '../db/types'
 
@@ -47,21 +46,18 @@ export async function applyRetention(db: Db, months: number, o: RetentionOptions
   return { cutoff, droppedMonths, deleted }
 }
 
-/** DELETEs of at most `chunk` rows, one kind at a time so the (kind, at) index finds them. */
+/** DELETEs of at most `chunk` rows, found by the time index (events_at). */
 async function deleteBefore(db: Db, table: string, before: string, o: RetentionOptions): Promise<number> {
   const chunk = o.chunk ?? 2000
   let deleted = 0
-  for (const kind of TelemetryKindSchema.options) {
-    for (;;) {
-      const rows = await db.query<{ n: number }>(
-        `WITH d AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE kind = $1 AND at < $2 LIMIT $3)) RETURNING 1)
-         SELECT count(*)::int AS n FROM d`,
-        [kind, before, chunk],
-      )
-      deleted += rows[0]!.n
-      if (rows[0]!.n < chunk) break
-      await new Promise((r) => setTimeout(r, o.pauseMs ?? 20))
-    }
+  for (;;) {
+    const rows = await db.query<{ n: number }>(
+      `WITH d AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE at < $1 LIMIT $2)) RETURNING 1)
+       SELECT count(*)::int AS n FROM d`,
+      [before, chunk],
+    )
+    deleted += rows[0]!.n
+    if (rows[0]!.n < chunk) return deleted
+    await new Promise((r) => setTimeout(r, o.pauseMs ?? 20))
   }
-  return deleted
 }

@@ -1,11 +1,14 @@
 import { CategorySchema, type TelemetryEvent } from '../../core'
 import { ensureMonth, inWindow, isPartitioned, monthOf, monthPartitions, type Month } from '../db/partitions'
 import type { Db } from '../db/types'
+import { groupCommit } from './group-commit'
 import { retentionCutoff } from './retention'
 import { ensureRollups, foldQueue, ROLLUP_SOURCE_COLUMNS } from './rollups'
 
-/** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's parameter and memory limits. */
+/** Rows per INSERT on PostgreSQL: large enough to be fast, small enough for its parameter and memory limits. */
 export const INGEST_CHUNK = 250
+/** Rows per group commit on PGlite: one statement of this many rows holds its thread for about 0.15 s. */
+export const GROUP_ROWS = 2000
 
 const CATEGORIES = CategorySchema.options
 const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_type text, chars integer, cap integer, score real,
@@ -25,9 +28,10 @@ const insert = (db: Db) => `INSERT INTO events (${NAMES})
  * One statement per chunk: the new events, and a copy of what the rollups read of exactly those
  * in the rollup queue (a duplicate adds nothing); `foldQueue` adds them to the rollups later.
  */
-const ingestStatement = (db: Db) => `WITH ins AS (${insert(db)} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
+const ingestStatement = (db: Db, answer: string) => `WITH ins AS (${insert(db)} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
   queued AS (INSERT INTO rollup_queue (${ROLLUP_SOURCE_COLUMNS}) SELECT ${ROLLUP_SOURCE_COLUMNS} FROM ins)
-  SELECT count(*)::int AS n FROM ins`
+  SELECT ${answer} FROM ins`
+type Row = ReturnType<typeof toRow>
 
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
   id: e.id,
@@ -74,13 +78,39 @@ function monthsFor(db: Db, retentionMonths: number) {
   }
 }
 
+/** PostgreSQL: a batch in chunks, one transaction; the number stored. */
+function chunkWriter(db: Db): (rows: Row[]) => Promise<number> {
+  const sql = ingestStatement(db, 'count(*)::int AS n')
+  return async (rows) => {
+    const steps = Array.from({ length: Math.ceil(rows.length / INGEST_CHUNK) }, (_, i) => ({ sql, params: [JSON.stringify(rows.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK))] }))
+    return (await db.script(steps)).reduce((sum, [r]) => sum + (r as { n: number }).n, 0)
+  }
+}
+
+/**
+ * PGlite: batches that arrive while one is written go in together, one statement per group
+ * (`groupCommit`). The statement answers the ids it stored; each batch is credited with its own
+ * (an id in two batches of a group, with the first).
+ */
+function groupWriter(db: Db): (rows: Row[]) => Promise<number> {
+  const sql = ingestStatement(db, `string_agg(id, ' ') AS ids`)
+  return groupCommit(
+    async (batches: Row[][]) => {
+      const [r] = await db.query<{ ids: string | null }>(sql, [JSON.stringify(batches.flat())])
+      const stored = new Set(r!.ids?.split(' '))
+      return batches.map((rows) => rows.reduce((n, row) => n + (stored.delete(row.id) ? 1 : 0), 0))
+    },
+    { maxWeight: GROUP_ROWS, weight: (rows) => rows.length },
+  )
+}
+
 export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number } = {}) {
   const partitionsFor = monthsFor(db, o.retentionMonths ?? 0)
-  const ingestSql = ingestStatement(db)
+  const write = db.kind === 'pglite' ? groupWriter(db) : chunkWriter(db)
   return {
     /**
-     * Stores a batch in one transaction (one trip to the database): every new event, or (on any
-     * failure) none. Events already stored, and repeats inside the batch, are counted as
+     * Stores a batch in one transaction (on PGlite, perhaps with batches sent at the same time):
+     * every new event, or (on any failure) none. Events already stored, and repeats inside the batch, are counted as
      * duplicates, so a client that retries after a lost answer delivers each event exactly once.
      */
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
@@ -88,8 +118,7 @@ export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number
       for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
       const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
       await partitionsFor(events)
-      const steps = Array.from({ length: Math.ceil(rows.length / INGEST_CHUNK) }, (_, i) => ({ sql: ingestSql, params: [JSON.stringify(rows.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK))] }))
-      const accepted = (await db.script(steps)).reduce((sum, [r]) => sum + (r as { n: number }).n, 0)
+      const accepted = await write(rows)
       return { accepted, duplicates: events.length - accepted }
     },
 

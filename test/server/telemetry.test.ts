@@ -3,12 +3,21 @@ import type { Db } from '../../server/db/types'
 import { INGEST_CHUNK } from '../../server/store/telemetry'
 import { eachStore, event, setup, wrapQueries, type Env } from './helpers'
 
-/** A database that fails the Nth events INSERT while `armed`, as a crash or lost connection would. */
-function faulty(db: Db, state: { failAt: number | null }): Db {
-  let inserts = 0
+type Fault = { failAt: number | null; failOn: string | null; inserts: number }
+
+/**
+ * A database that fails the Nth events INSERT while `failAt` is set (as a crash or lost connection
+ * would), and any that carries `failOn`; it counts the events INSERTs.
+ */
+function faulty(db: Db, state: Fault): Db {
+  let armed = 0
   const wrap = (q: Db['query']): Db['query'] =>
     (async (sql: string, params?: unknown[]) => {
-      if (state.failAt !== null && sql.includes('INSERT INTO events') && ++inserts === state.failAt) throw new Error('连接中断（测试注入）')
+      if (sql.includes('INSERT INTO events')) {
+        state.inserts++
+        if (state.failAt !== null && ++armed === state.failAt) throw new Error('连接中断（测试注入）')
+        if (state.failOn !== null && JSON.stringify(params).includes(state.failOn)) throw new Error('数据库拒绝（测试注入）')
+      }
       return q(sql, params)
     }) as Db['query']
   return wrapQueries(db, wrap)
@@ -16,7 +25,7 @@ function faulty(db: Db, state: { failAt: number | null }): Db {
 
 eachStore('遥测', (open) => {
   let env: Env
-  const fault = { failAt: null as number | null }
+  const fault: Fault = { failAt: null, failOn: null, inserts: 0 }
   beforeAll(async () => {
     env = await setup(open, { wrap: (db) => faulty(db, fault) })
   })
@@ -57,8 +66,9 @@ eachStore('遥测', (open) => {
   it('中途失败的批次一条不存，重试后全部存入', async () => {
     const before = await stored()
     const batch = { events: Array.from({ length: 500 }, () => event()) }
+    // PostgreSQL writes it in chunks: the second fails. PGlite writes it in one statement.
     expect(500).toBeGreaterThan(INGEST_CHUNK)
-    fault.failAt = 2
+    fault.failAt = env.db.kind === 'postgres' ? 2 : 1
     const res = await post(batch)
     fault.failAt = null
     expect(res.status).toBe(500)
@@ -66,6 +76,31 @@ eachStore('遥测', (open) => {
     expect(await stored()).toBe(before)
     expect(await (await post(batch)).json()).toEqual({ accepted: 500, duplicates: 0 })
     expect(await stored()).toBe(before + 500)
+  })
+
+  it('同时到达的批次：各自计数，同一事件只存一次；PGlite 合并为一条语句写入', async () => {
+    const before = await stored()
+    const shared = event()
+    const batches = Array.from({ length: 6 }, (_, i) => [event(), event(), ...(i % 2 ? [shared] : [])])
+    const inserts = fault.inserts
+    const answers = await Promise.all(batches.map((b) => env.store.telemetry.ingest(b, 'test')))
+    expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(13)
+    expect(answers.map((a) => a.duplicates).sort()).toEqual([0, 0, 0, 0, 1, 1])
+    expect(await stored()).toBe(before + 13)
+    // PGlite: the first batch at once, the five that came meanwhile together.
+    if (env.db.kind === 'pglite') expect(fault.inserts - inserts).toBe(2)
+  })
+
+  it('同时到达的批次中有一批被数据库拒绝：只有这一批失败', async () => {
+    const before = await stored()
+    const bad = event()
+    const batches = Array.from({ length: 5 }, (_, i) => [event(), event(), ...(i === 3 ? [bad] : [])])
+    fault.failOn = bad.id
+    const results = await Promise.allSettled(batches.map((b) => env.store.telemetry.ingest(b, 'test')))
+    fault.failOn = null
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect(await stored()).toBe(before + 8)
+    expect(await env.store.telemetry.ingest(batches[3]!, 'test')).toEqual({ accepted: 3, duplicates: 0 })
   })
 
   it('请求体被截断（连接中断）：一条不存', async () => {
