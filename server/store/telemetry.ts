@@ -33,6 +33,7 @@ const ingestStatement = (db: Db, answer: string) => `WITH ins AS (${insert(db)} 
   SELECT ${answer} FROM ins`
 type Row = ReturnType<typeof toRow>
 
+// A value that is absent stays out of the JSON (json_to_recordset reads it as NULL): less to send and parse.
 const toRow = (e: TelemetryEvent, tokenId: string) => ({
   id: e.id,
   kind: e.kind,
@@ -41,20 +42,20 @@ const toRow = (e: TelemetryEvent, tokenId: string) => ({
   usr: e.user,
   doc_type: e.docType,
   chars: e.chars,
-  cap: e.cap,
+  cap: e.cap ?? undefined,
   score: e.score,
   ...Object.fromEntries(CATEGORIES.map((c) => [`c_${c}`, e.counts[c] ?? 0])),
   rule_ids: e.ruleIds,
   ruleset_version: e.rulesetVersion,
   extension_version: e.extensionVersion,
-  action: e.action ?? null,
-  reason: e.reason ?? null,
-  rule_id: e.ruleId ?? null,
-  doc_hash: e.docHash ?? null,
-  over_cap: e.flags?.overCap ?? null,
-  disguised: e.flags?.disguisedDirective ?? null,
-  frame: e.flags?.frame ?? null,
-  copied_share: e.flags?.copiedShare ?? null,
+  action: e.action ?? undefined,
+  reason: e.reason ?? undefined,
+  rule_id: e.ruleId ?? undefined,
+  doc_hash: e.docHash ?? undefined,
+  over_cap: e.flags?.overCap ?? undefined,
+  disguised: e.flags?.disguisedDirective ?? undefined,
+  frame: e.flags?.frame ?? undefined,
+  copied_share: e.flags?.copiedShare ?? undefined,
   token_id: tokenId,
 })
 
