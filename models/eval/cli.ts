@@ -6,6 +6,7 @@
  */
 import { loadReal } from '../data/real/refs'
 import { loadNodeClassifier } from '../runtime/node'
+import { agreement, loadSecondAnnotator } from './agreement'
 import { evaluateDocuments, formatRows, markedAs, modelTaoSweep } from './documents'
 
 const dev = loadReal('dev')
@@ -42,3 +43,8 @@ if (model) {
   for (const r of await modelTaoSweep(dev, model, [0.5, 0.9, 0.99, 0.997, 0.999]))
     console.log(`  阈值 ${String(r.threshold).padEnd(5)}  精确率 ${r.precision.toFixed(3)}（TP ${r.tp}，FP ${r.fp}）${r.precision >= 0.9 ? '' : '，不足 0.9'}`)
 }
+
+// The labels' own noise: what a second reader of labels.md scores against them.
+console.log('\n两位标注者的一致性（第二位标注者独立、不看原标签，按 labels.md 标注的随机评测句）：')
+for (const a of agreement(dev, loadSecondAnnotator()))
+  console.log(`  ${a.label.padEnd(7)} ${a.n} 句：精确率 ${a.precision.toFixed(3)}，召回率 ${a.recall.toFixed(3)}，F1 ${a.f1.toFixed(3)}（TP ${a.tp}，FP ${a.fp}，FN ${a.fn}），κ ${a.kappa.toFixed(3)}`)
