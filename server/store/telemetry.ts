@@ -111,8 +111,9 @@ export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number
   return {
     /**
      * Stores a batch in one transaction (on PGlite, perhaps with batches sent at the same time):
-     * every new event, or (on any failure) none. Events already stored, and repeats inside the batch, are counted as
-     * duplicates, so a client that retries after a lost answer delivers each event exactly once.
+     * every new event, or (on any failure) none. Events already stored, and repeats inside the
+     * batch, are counted as duplicates, so a client that retries after a lost answer delivers each
+     * event exactly once.
      */
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
       const byId = new Map<string, TelemetryEvent>()
