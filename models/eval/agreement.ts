@@ -6,6 +6,7 @@
  */
 import path from 'node:path'
 import { readJsonl } from '../train/data'
+import { confusion, prf } from '../train/metrics'
 import { REAL_DIR, RealRefSchema, type RealExample, type RealRef } from '../data/real/refs'
 
 export const SECOND_ANNOTATOR_FILE = path.join(REAL_DIR, 'second-annotator.jsonl')
@@ -35,23 +36,14 @@ export function agreement(dev: RealExample[], second: RealRef[]): Agreement[] {
     return [d, s] as const
   })
   return (['tao', 'burden'] as const).map((label) => {
-    let tp = 0, fp = 0, fn = 0, tn = 0
-    for (const [d, s] of pairs) {
-      if (s[label] && d[label]) tp++
-      else if (s[label]) fp++
-      else if (d[label]) fn++
-      else tn++
-    }
+    const { tp, fp, fn, tn } = confusion(
+      pairs.map(([, s]) => s[label] === 1),
+      pairs.map(([d]) => d[label] === 1),
+    )
     const n = pairs.length
-    const precision = tp + fp ? tp / (tp + fp) : 0
-    const recall = tp + fn ? tp / (tp + fn) : 0
     const observed = (tp + tn) / n
     const chance = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
-    return {
-      label, n, tp, fp, fn, precision, recall,
-      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-      kappa: chance < 1 ? (observed - chance) / (1 - chance) : 1,
-    }
+    return { label, n, tp, fp, fn, ...prf({ tp, fp, fn, tn }), kappa: chance < 1 ? (observed - chance) / (1 - chance) : 1 }
   })
 }
 

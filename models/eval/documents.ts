@@ -36,11 +36,7 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
   ]
   const rows: DocRow[] = []
   const preds = new Map<string, Map<string, Report>>()
-  for (const [name, analyzer] of systems) {
-    const byFile = new Map<string, Report>()
-    for (const f of files) byFile.set(f, await analyzer.analyze(fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')))
-    preds.set(name, byFile)
-  }
+  for (const [name, analyzer] of systems) preds.set(name, await analyzeFiles(analyzer, files))
   for (const label of ['tao', 'burden'] as const) {
     const gold = data.map((e) => e[label] === 1)
     for (const [name] of systems) {
@@ -54,6 +50,13 @@ export async function evaluateDocuments(data: RealExample[], classifier: Sentenc
 }
 
 /** A finding of the label (from `origin` only, when given) overlaps the sentence. */
+/** Each file of ../shared analysed whole, by path. */
+async function analyzeFiles(analyzer: ReturnType<typeof createAnalyzer>, files: string[]): Promise<Map<string, Report>> {
+  const byFile = new Map<string, Report>()
+  for (const f of files) byFile.set(f, await analyzer.analyze(fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')))
+  return byFile
+}
+
 export function markedAs(report: Report, e: { start: number; end: number }, label: Label, origin?: Report['findings'][number]['origin']): boolean {
   return report.findings.some((f) => f.category === label && (!origin || f.origin === origin) && f.start < e.end && e.start < f.end)
 }
@@ -69,12 +72,10 @@ export function formatRows(rows: DocRow[]): string {
  */
 export async function modelTaoSweep(data: RealExample[], classifier: SentenceClassifier, thresholds: number[]): Promise<Array<{ threshold: number; tp: number; fp: number; precision: number }>> {
   const files = [...new Set(data.map((e) => e.file))]
-  const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(SHARED_DIR, f), 'utf8')]))
   const out = []
   for (const threshold of thresholds) {
     const analyzer = createAnalyzer({ classifier: { ...classifier, thresholds: { ...classifier.thresholds, tao: threshold } }, strict: true })
-    const byFile = new Map<string, Report>()
-    for (const f of files) byFile.set(f, await analyzer.analyze(texts.get(f)!))
+    const byFile = await analyzeFiles(analyzer, files)
     let tp = 0
     let fp = 0
     for (const e of data) {
