@@ -10,6 +10,13 @@ const txs = new Map()
 /** What of an error may cross the thread: never the statement's parameters. */
 const plain = (e) => ({ message: String(e?.message ?? e), code: typeof e?.code === 'string' ? e.code : undefined, name: e?.name ?? 'Error' })
 
+// A COPY … FROM '/dev/blob' statement takes its data, COPY's text format, as its one parameter:
+// PGlite hands a blob to COPY as the file /dev/blob. Callers see one kind of statement, so
+// wrappers and scripts pass it along like any other.
+const FROM_BLOB = /\bFROM\s+'\/dev\/blob'/i
+const run1 = async (q, sql, params) =>
+  (FROM_BLOB.test(sql) ? await q.query(sql, [], { blob: new Blob([params?.[0] ?? '']) }) : await q.query(sql, params)).rows
+
 function begin(id) {
   return new Promise((ready, fail) => {
     let started = false
@@ -33,13 +40,13 @@ function begin(id) {
 async function run(m) {
   switch (m.op) {
     case 'query':
-      return (await pg.query(m.sql, m.params)).rows
+      return run1(pg, m.sql, m.params)
     case 'exec':
       return void (await pg.exec(m.sql))
     case 'begin':
       return begin(m.tx)
     case 'txquery':
-      return (await txs.get(m.tx).t.query(m.sql, m.params)).rows
+      return run1(txs.get(m.tx).t, m.sql, m.params)
     case 'commit': {
       const tx = txs.get(m.tx)
       txs.delete(m.tx)
@@ -54,10 +61,10 @@ async function run(m) {
     }
     case 'script':
       // One statement is a transaction by itself.
-      if (m.steps.length === 1) return [(await pg.query(m.steps[0].sql, m.steps[0].params)).rows]
+      if (m.steps.length === 1) return [await run1(pg, m.steps[0].sql, m.steps[0].params)]
       return pg.transaction(async (t) => {
         const out = []
-        for (const step of m.steps) out.push((await t.query(step.sql, step.params)).rows)
+        for (const step of m.steps) out.push(await run1(t, step.sql, step.params))
         return out
       })
     case 'close':

@@ -20,24 +20,30 @@ const USER_KINDS = `kind IN ('analyzed', 'filed')`
 /**
  * The rollup statements over `source`, a relation of event rows (the queue being folded, or some
  * of the events table), as CTEs for one WITH: `tz` is the SQL for the time zone. The events are
- * read once into day cells (day, unit, 文种, kind), rule cells and user days; the cube levels and
- * spans are summed from those few cells, not from every event again. `spans` are the cube spans
+ * read once (besides the filings quota_docs counts), into `fine` rows; day cells (day, unit, 文种,
+ * kind), rule cells and user days are summed from those, and the cube levels and spans from the
+ * few cells, not from every event again. `spans` are the cube spans
  * to count (a rebuild counts days, then months and user_year from the day rows). One writer at a
  * time (ROLLUP_LOCK), so no lock order is needed.
  */
 export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}): string {
   const spans = o.spans ?? ['day', 'month']
   const events = `(SELECT *, ${DAY(tz)} AS day, least(floor(score / 10), 9)::int AS bucket FROM ${source}) s`
-  const cells = ['count(*)', 'sum(score::float8)', 'count(over_cap)', 'count(*) FILTER (WHERE over_cap)', 'count(*) FILTER (WHERE disguised)', 'count(*) FILTER (WHERE frame)',
+  const measures = ['count(*)', 'sum(score::float8)', 'count(over_cap)', 'count(*) FILTER (WHERE over_cap)', 'count(*) FILTER (WHERE disguised)', 'count(*) FILTER (WHERE frame)',
     ...CATEGORIES.map((c) => `sum(c_${c})`), ...HISTOGRAM.map((_, b) => `count(*) FILTER (WHERE bucket = ${b})`)]
+  // Sums of counts stay bigint (sum of bigint would be numeric, slower to add up again).
+  const resum = (c: string) => (c === 'score_sum' ? `sum(${c})` : `sum(${c})::bigint`)
   const ctes = [
-    `cells AS (SELECT day, unit, doc_type, kind, ${cells.map((c, i) => `${c} AS ${MEASURE_COLUMNS[i]}`).join(', ')} FROM ${events} GROUP BY 1, 2, 3, 4)`,
-    // Many events carry the same rule list: each list is unnested once per cell, not once per event.
-    `rule_lists AS (SELECT day, unit, doc_type, kind, rule_ids, count(*) AS n FROM ${events} WHERE kind IN ('analyzed', 'filed') GROUP BY 1, 2, 3, 4, 5)`,
+    // The one pass over the events: every measure per day, unit, 文种, kind, drafter and rule
+    // list. A day's events share few drafters and lists, so what follows adds up far fewer rows.
+    `fine AS (SELECT day, unit, doc_type, kind, usr, rule_ids, rule_id, ${measures.map((c, i) => `${c} AS ${MEASURE_COLUMNS[i]}`).join(', ')} FROM ${events} GROUP BY 1, 2, 3, 4, 5, 6, 7)`,
+    `cells AS (SELECT day, unit, doc_type, kind, ${MEASURE_COLUMNS.map((c) => `${resum(c)} AS ${c}`).join(', ')} FROM fine GROUP BY 1, 2, 3, 4)`,
+    // Each rule list is unnested once per cell, not once per event.
+    `rule_lists AS (SELECT day, unit, doc_type, kind, rule_ids, sum(n)::bigint AS n FROM fine WHERE kind IN ('analyzed', 'filed') GROUP BY 1, 2, 3, 4, 5)`,
     `rule_cells AS (SELECT day, unit, doc_type, kind, rule_id, sum(n)::bigint AS n FROM (
        SELECT day, unit, doc_type, kind, r AS rule_id, n FROM rule_lists, jsonb_array_elements_text(rule_ids) AS r
        UNION ALL
-       SELECT day, unit, doc_type, kind, rule_id, 1 FROM ${events} WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x GROUP BY 1, 2, 3, 4, 5)`,
+       SELECT day, unit, doc_type, kind, rule_id, n FROM fine WHERE kind IN ('dismiss', 'false-positive') AND rule_id IS NOT NULL) x GROUP BY 1, 2, 3, 4, 5)`,
     ...spans.flatMap((span) => [
       `${span}_cube AS (INSERT INTO event_cube (span, period, grouped, unit, doc_type, kind, ${MEASURE_COLUMNS.join(', ')})
        SELECT '${span}', ${PERIOD[span]}, ${LEVEL}, kind, ${MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', ')}
@@ -51,7 +57,7 @@ export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; user
     `quota_keys AS (${quotaDocsInsert(source, tz)})`,
     // A user's later events of a day insert nothing here, so user_year sees only first ones.
     `user_days AS (INSERT INTO user_rollup (day, unit, doc_type, kind, usr)
-       SELECT DISTINCT day, unit, doc_type, kind, usr FROM ${events}
+       SELECT DISTINCT day, unit, doc_type, kind, usr FROM fine
        ON CONFLICT DO NOTHING RETURNING day, unit, doc_type, kind, usr)`,
   ]
   if (o.userYear ?? true) ctes.push(`user_years AS (${userYearInsert(`(SELECT * FROM user_days WHERE ${USER_KINDS}) e`)})`)

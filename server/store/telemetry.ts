@@ -1,5 +1,6 @@
 import { CategorySchema, type TelemetryEvent } from '../../core'
 import { ensureMonth, inWindow, isPartitioned, monthOf, monthPartitions, type Month } from '../db/partitions'
+import { copyText } from '../db/copy-text'
 import type { Db } from '../db/types'
 import { groupCommit } from './group-commit'
 import { retentionCutoff } from './retention'
@@ -14,7 +15,9 @@ const CATEGORIES = CategorySchema.options
 const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_type text, chars integer, cap integer, score real,
   ${CATEGORIES.map((c) => `c_${c} integer`).join(', ')}, rule_ids jsonb, ruleset_version text, extension_version text, action text,
   reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
-const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ')
+const COLUMN_NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]!)
+const NAMES = COLUMN_NAMES.join(', ')
+const QUEUE_NAMES = ROLLUP_SOURCE_COLUMNS.split(',').map((c) => c.trim())
 
 // On PostgreSQL rows go in by id, so two batches sharing events lock them in the same order and
 // wait for each other instead of deadlocking. PGlite has one connection, so nothing to order, and
@@ -89,21 +92,33 @@ function chunkWriter(db: Db): (rows: Row[]) => Promise<number> {
 }
 
 /**
- * PGlite: batches that arrive while one is written go in together, one statement per group
- * (`groupCommit`). The statement answers the ids it stored; each batch is credited with its own
- * (an id in two batches of a group, with the first).
+ * PGlite: batches that arrive while one is written go in together (`groupCommit`), by COPY into
+ * the events and the rollup queue: COPY reads rows far faster than json_to_recordset, and PGlite
+ * has one connection, so nothing can store an event between the check COPY makes (its unique
+ * key) and the write. A group with any event already stored (a client's retry) or sent twice
+ * fails that key as a whole and goes in by the statement that skips those; it answers the ids it
+ * stored, and each batch is credited with its own (an id in two batches of a group, with the first).
  */
 function groupWriter(db: Db): (rows: Row[]) => Promise<number> {
-  const sql = ingestStatement(db, `string_agg(id, ' ') AS ids`)
+  const copy = (table: string, names: string[], rows: Row[]) => ({ sql: `COPY ${table} (${names.join(', ')}) FROM '/dev/blob'`, params: [copyText(rows, names)] })
+  const skipping = ingestStatement(db, `string_agg(id, ' ') AS ids`)
   return groupCommit(
     async (batches: Row[][]) => {
-      const [r] = await db.query<{ ids: string | null }>(sql, [JSON.stringify(batches.flat())])
+      const rows = batches.flat()
+      try {
+        await db.script([copy('events', COLUMN_NAMES, rows), copy('rollup_queue', QUEUE_NAMES, rows)])
+        return batches.map((b) => b.length)
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== UNIQUE_VIOLATION) throw e
+      }
+      const [r] = await db.query<{ ids: string | null }>(skipping, [JSON.stringify(rows)])
       const stored = new Set(r!.ids?.split(' '))
-      return batches.map((rows) => rows.reduce((n, row) => n + (stored.delete(row.id) ? 1 : 0), 0))
+      return batches.map((b) => b.reduce((n, row) => n + (stored.delete(row.id) ? 1 : 0), 0))
     },
     { maxWeight: GROUP_ROWS, weight: (rows) => rows.length },
   )
 }
+const UNIQUE_VIOLATION = '23505'
 
 export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number } = {}) {
   const partitionsFor = monthsFor(db, o.retentionMonths ?? 0)
