@@ -6,11 +6,14 @@
  *
  * A group that fails is written again item by item, so a bad item fails alone and the others
  * are stored.
+ *
+ * `inFlight` groups may be written at once (default 1). With 2, the database has the next group
+ * queued when it finishes one, instead of idling while this thread prepares it.
  */
-export function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>, o: { maxWeight: number; weight: (item: T) => number }): (item: T) => Promise<R> {
+export function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>, o: { maxWeight: number; weight: (item: T) => number; inFlight?: number }): (item: T) => Promise<R> {
   type Waiting = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }
   const waiting: Waiting[] = []
-  let busy = false
+  let writing = 0
 
   const take = (): Waiting[] => {
     let weight = o.weight(waiting[0]!.item)
@@ -22,7 +25,7 @@ export function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>, o: { maxW
   const alone = (w: Waiting) => write([w.item]).then(([r]) => w.resolve(r!), w.reject)
 
   async function drain() {
-    busy = true
+    writing++
     while (waiting.length) {
       const group = take()
       if (group.length === 1) {
@@ -36,12 +39,12 @@ export function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>, o: { maxW
         for (const w of group) await alone(w)
       }
     }
-    busy = false
+    writing--
   }
 
   return (item) =>
     new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject })
-      if (!busy) void drain()
+      if (writing < (o.inFlight ?? 1)) void drain()
     })
 }

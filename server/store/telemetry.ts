@@ -115,7 +115,8 @@ function groupWriter(db: Db): (rows: Row[]) => Promise<number> {
       const stored = new Set(r!.ids?.split(' '))
       return batches.map((b) => b.reduce((n, row) => n + (stored.delete(row.id) ? 1 : 0), 0))
     },
-    { maxWeight: GROUP_ROWS, weight: (rows) => rows.length },
+    // Two groups at once: PGlite's thread starts the next while this one builds the one after.
+    { maxWeight: GROUP_ROWS, weight: (rows) => rows.length, inFlight: 2 },
   )
 }
 const UNIQUE_VIOLATION = '23505'

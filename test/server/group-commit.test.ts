@@ -53,4 +53,21 @@ describe('groupCommit', () => {
     // The writer is free again afterwards.
     expect(await put('later')).toBe('ok:later')
   })
+
+  it('inFlight 2：两组同时写入，其余等其中一组写完后合并', async () => {
+    const r = recorder()
+    const put = groupCommit(r.write, { maxWeight: 10, weight: () => 1, inFlight: 2 })
+    const all = ['a', 'b', 'c', 'd', 'e'].map(put)
+    expect(r.writes).toEqual([['a'], ['b']])
+    await r.release()
+    expect(r.writes).toEqual([['a'], ['b'], ['c', 'd', 'e']])
+    await r.release()
+    await r.release()
+    expect(await Promise.all(all)).toEqual(['ok:a', 'ok:b', 'ok:c', 'ok:d', 'ok:e'])
+    // Idle again: the next item is written at once.
+    const f = put('f')
+    expect(r.writes.at(-1)).toEqual(['f'])
+    await r.release()
+    expect(await f).toBe('ok:f')
+  })
 })
