@@ -111,6 +111,7 @@ export async function runAggregatesPgBench(): Promise<void> {
         '/api/stats/rules',
         '/api/stats/rules?unit=单位3',
         `/api/stats/rules?basis=filed&docType=通知&from=${monthAgo}`,
+        '/api/quotas',
       ]
       for (const route of routes) {
         const times: number[] = []

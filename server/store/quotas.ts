@@ -9,15 +9,14 @@ type Counts = { total: number; lastYear: number; byDocType: Record<string, numbe
 export function quotaStore(db: Db, tz: string) {
   /**
    * Filed counts for the year and the year before, per unit and 文种: a document counts once (by
-   * its fingerprint) unless its filing was blocked or sent back. From quota_docs (rollups.ts),
-   * queued filings folded in first.
+   * its fingerprint) unless its filing was blocked or sent back. From quota_counts, which the fold
+   * keeps beside quota_docs (rollups.ts), queued filings folded in first.
    */
   async function counts(year: number, unit?: string): Promise<Map<string, Counts>> {
     await foldQueue(db, tz, { wait: true })
     const rows = await db.query<CountRow>(
-      `SELECT unit, year AS y, doc_type, count(DISTINCT doc_key)::int AS n
-       FROM quota_docs WHERE year IN ($1 - 1, $1) AND ($2::text IS NULL OR unit = $2)
-       GROUP BY GROUPING SETS ((unit, year, doc_type), (unit, year))`,
+      `SELECT unit, year AS y, CASE WHEN grouped = 0 THEN doc_type END AS doc_type, n
+       FROM quota_counts WHERE year IN ($1 - 1, $1) AND ($2::text IS NULL OR unit = $2)`,
       [year, unit ?? null],
     )
     const out = new Map<string, Counts>()

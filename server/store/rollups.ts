@@ -54,7 +54,8 @@ export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; user
        FROM rule_cells GROUP BY ${PERIOD[span]}, kind, rule_id, ${LEVELS}
        ON CONFLICT (grouped, unit, doc_type, span, period, kind, rule_id) DO UPDATE SET n = rule_cube.n + excluded.n)`,
     ]),
-    `quota_keys AS (${quotaDocsInsert(source, tz)})`,
+    `quota_new AS (${quotaDocsInsert(source, tz)} RETURNING unit, year, doc_type, doc_key)`,
+    `quota_sums AS (${QUOTA_COUNTS_ADD})`,
     // A user's later events of a day insert nothing here, so user_year sees only first ones.
     `user_days AS (INSERT INTO user_rollup (day, unit, doc_type, kind, usr)
        SELECT DISTINCT day, unit, doc_type, kind, usr FROM fine
@@ -77,6 +78,19 @@ function quotaDocsInsert(source: string, tz: string): string {
     SELECT DISTINCT unit, extract(year FROM at AT TIME ZONE ${tz})::int, doc_type, coalesce(doc_hash, id) FROM ${source} WHERE ${COUNTED_FILING}
     ON CONFLICT DO NOTHING`
 }
+
+/**
+ * quota_counts from the documents quota_new added to quota_docs: one more per new row for its
+ * 文种; for the unit's year, one more per new document it had under no 文种 before (this
+ * statement's reads of quota_docs do not see what quota_new adds).
+ */
+const QUOTA_COUNTS_ADD = `INSERT INTO quota_counts (unit, year, grouped, doc_type, n)
+    SELECT unit, year, 0, doc_type, count(*) FROM quota_new GROUP BY unit, year, doc_type
+    UNION ALL
+    SELECT unit, year, 1, '', count(DISTINCT doc_key) FROM quota_new q
+    WHERE NOT EXISTS (SELECT 1 FROM quota_docs d WHERE d.unit = q.unit AND d.year = q.year AND d.doc_key = q.doc_key)
+    GROUP BY unit, year
+    ON CONFLICT (unit, year, grouped, doc_type) DO UPDATE SET n = quota_counts.n + excluded.n`
 
 /** user_year from rows with day, unit, doc_type, kind and usr. */
 function userYearInsert(source: string): string {
@@ -164,6 +178,7 @@ export async function ensureRollups(db: Pick<Db, 'kind' | 'tx'>, tz: string): Pr
     // Years that start after the cutoff are recounted; the cutoff's own year keeps its documents
     // and gains the kept events' (a document is counted once either way).
     await q.query(`DELETE FROM quota_docs WHERE make_date(year, 1, 1) > $1::date`, [from])
+    await q.query(`DELETE FROM quota_counts WHERE make_date(year, 1, 1) > $1::date`, [from])
     const source = `(SELECT * FROM events WHERE at >= $2::date::timestamp AT TIME ZONE $1::text) AS kept`
     await q.query(rollupStatement(source, '$1::text', { spans: ['day'], userYear: false }), [tz, from])
     // Months and users over every day kept, those before the cutoff included.
