@@ -91,6 +91,8 @@ function chunkWriter(db: Db): (rows: Row[]) => Promise<number> {
   }
 }
 
+const UNIQUE_VIOLATION = '23505'
+
 /**
  * PGlite: batches that arrive while one is written go in together (`groupCommit`), by COPY into
  * the events and the rollup queue: COPY reads rows far faster than json_to_recordset, and PGlite
@@ -119,7 +121,6 @@ function groupWriter(db: Db): (rows: Row[]) => Promise<number> {
     { maxWeight: GROUP_ROWS, weight: (rows) => rows.length, inFlight: 2 },
   )
 }
-const UNIQUE_VIOLATION = '23505'
 
 export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number } = {}) {
   const partitionsFor = monthsFor(db, o.retentionMonths ?? 0)
