@@ -20,11 +20,11 @@ const USER_KINDS = `kind IN ('analyzed', 'filed')`
 /**
  * The rollup statements over `source`, a relation of event rows (the queue being folded, or some
  * of the events table), as CTEs for one WITH: `tz` is the SQL for the time zone. The events are
- * read once (besides the filings quota_docs counts), into `fine` rows; day cells (day, unit, 文种,
- * kind), rule cells and user days are summed from those, and the cube levels and spans from the
- * few cells, not from every event again. `spans` are the cube spans
- * to count (a rebuild counts days, then months and user_year from the day rows). One writer at a
- * time (ROLLUP_LOCK), so no lock order is needed.
+ * read once into `fine` rows (and their filings once more, for quota_docs); day cells (day, unit,
+ * 文种, kind), rule cells and user days are summed from those, and the cube levels and spans from
+ * the few cells, not from every event again. `spans` are the cube spans to count (a rebuild counts
+ * days, then months and user_year from the day rows). One writer at a time (ROLLUP_LOCK), so no
+ * lock order is needed.
  */
 export function rollupCtes(source: string, tz: string, o: { spans?: Span[]; userYear?: boolean } = {}): string {
   const spans = o.spans ?? ['day', 'month']
