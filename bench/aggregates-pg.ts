@@ -18,7 +18,7 @@ import { openPostgres } from '../server/db/postgres'
 import { createStore } from '../server/store'
 import { rollupStatement } from '../server/store/rollups'
 import { startService } from '../scripts/service-process'
-import { median } from './util'
+import { median, percentile } from './util'
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 10_000_000)
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300)
@@ -44,7 +44,6 @@ const GENERATE = `INSERT INTO events (id, kind, at, unit, usr, doc_type, chars, 
 
 const url = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
 
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!
 
 export async function runAggregatesPgBench(): Promise<void> {
   console.log(`\n## 看板聚合（PostgreSQL，${(TOTAL / 1e6).toFixed(1)} M 事件，按月分区）`)
@@ -123,7 +122,7 @@ export async function runAggregatesPgBench(): Promise<void> {
           if (res.status !== 200) throw new Error(`${route}：${res.status}`)
           if (i >= 3) times.push(performance.now() - t)
         }
-        console.log(`  ${route}：p50 ${median(times).toFixed(1)} ms，p99 ${p(times, 0.99).toFixed(1)} ms（${times.length} 次，依次请求）  目标 <100 ms`)
+        console.log(`  ${route}：p50 ${median(times).toFixed(1)} ms，p99 ${percentile(times, 0.99).toFixed(1)} ms（${times.length} 次，依次请求）  目标 <100 ms`)
       }
     } finally {
       await service.stop()

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 // @ts-expect-error autocannon ships no types; the little used here is typed below.
 import autocannonUntyped from 'autocannon'
 import { startService } from '../scripts/service-process'
+import { percentile } from './util'
 
 interface Result {
   requests: { average: number }
@@ -114,9 +115,6 @@ async function bareHono(): Promise<{ url: string; stop: () => void }> {
   })
   return { url, stop: () => child.kill('SIGTERM') }
 }
-
-/** Answers' latencies in ms, sorted, and the pth percentile of them. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN
 
 /**
  * One autocannon run of warm-up + measured seconds over the same 50 connections. The warm-up

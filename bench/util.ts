@@ -9,6 +9,9 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
+/** The q-quantile of xs (0.99 for p99): the value at that rank, no interpolation. */
+export const percentile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN
+
 export function time(fn: () => void, runs: number): number[] {
   const out: number[] = []
   for (let i = 0; i < runs; i++) {
