@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { ApiError } from './errors'
 import { header as readHeader } from './headers'
 import { sha256 } from './hash'
+import { tokenCache } from './token-cache'
 import type { Actor } from '../store/audit'
 import type { Role, TokenRecord, TokenStore } from '../store/tokens'
 
@@ -17,7 +18,11 @@ const ROLE_NAMES: Record<Role, string> = { drafter: '起草人', reviewer: '审�
  * forgets within `cacheMs`.
  */
 export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key: string) => number }) {
-  const cache = new Map<string, { p: Principal | null; at: number }>()
+  // Keyed by the token as presented (memory only), so a cached check costs no hashing.
+  const cache = tokenCache(async (token): Promise<Principal | null> => {
+    const rec = await tokens.byHash(sha256(token))
+    return rec ? { ...rec } : null
+  }, { ttlMs: o.cacheMs })
   const used = new Set<string>()
   const flush = setInterval(() => {
     const ids = [...used]
@@ -25,18 +30,7 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
     tokens.touch(ids).catch(() => {})
   }, 60_000)
   flush.unref()
-
-  // Keyed by the token as presented (memory only), so a cached check costs no hashing.
-  async function resolve(token: string): Promise<Principal | null> {
-    const hit = cache.get(token)
-    const now = Date.now()
-    if (hit && now - hit.at < o.cacheMs) return hit.p
-    const rec = await tokens.byHash(sha256(token))
-    if (cache.size > 10_000) cache.clear()
-    const p = rec ? { ...rec } : null
-    cache.set(token, { p, at: now })
-    return p
-  }
+  const resolve = cache.get
 
   /** The route needs at least this role; a higher role may do what a lower one may. */
   const role =
@@ -62,10 +56,7 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
   return {
     role,
     /** A token checked less than `cacheMs` ago, without waiting: the rule poll's fast path. */
-    cached(token: string): Principal | null {
-      const hit = cache.get(token)
-      return hit && Date.now() - hit.at < o.cacheMs ? hit.p : null
-    },
+    cached: (token: string): Principal | null => cache.peek(token)?.value ?? null,
     /** Counts a request of `p` against its limit, as `role` does; false when over it. */
     admit(p: Principal): boolean {
       if (o.limit(p.id)) return false
@@ -73,7 +64,7 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
       return true
     },
     /** Drops cached checks (after a revoke). */
-    forget: () => cache.clear(),
+    forget: cache.forget,
   }
 }
 export type Auth = ReturnType<typeof createAuth>
