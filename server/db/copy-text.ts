@@ -15,13 +15,9 @@ export function copyField(v: unknown): string {
   return String(v)
 }
 
-/** The rows' `columns`, in that order, as COPY text. */
-export function copyText(rows: ReadonlyArray<Record<string, unknown>>, columns: readonly string[]): string {
-  let out = ''
-  for (const row of rows) {
-    let line = copyField(row[columns[0]!])
-    for (let i = 1; i < columns.length; i++) line += '\t' + copyField(row[columns[i]!])
-    out += line + '\n'
-  }
-  return out
+/** One row as a line of COPY text: the `fields` (each already a `copyField`) at `order`, tab-separated. */
+export function copyLine(fields: readonly string[], order: readonly number[]): string {
+  let line = fields[order[0]!]!
+  for (let i = 1; i < order.length; i++) line += '\t' + fields[order[i]!]
+  return line + '\n'
 }

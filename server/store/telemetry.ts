@@ -1,6 +1,6 @@
 import { CategorySchema, type TelemetryEvent } from '../../core'
 import { ensureMonth, inWindow, isPartitioned, monthOf, monthPartitions, type Month } from '../db/partitions'
-import { copyText } from '../db/copy-text'
+import { copyField, copyLine } from '../db/copy-text'
 import type { Db } from '../db/types'
 import { groupCommit } from './group-commit'
 import { retentionCutoff } from './retention'
@@ -12,12 +12,41 @@ export const INGEST_CHUNK = 250
 export const GROUP_ROWS = 2000
 
 const CATEGORIES = CategorySchema.options
-const COLUMNS = `id text, kind text, at timestamptz, unit text, usr text, doc_type text, chars integer, cap integer, score real,
-  ${CATEGORIES.map((c) => `c_${c} integer`).join(', ')}, rule_ids jsonb, ruleset_version text, extension_version text, action text,
-  reason text, rule_id text, doc_hash text, over_cap boolean, disguised boolean, frame boolean, copied_share real, token_id text`
-const COLUMN_NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]!)
+
+/** An events column: its name, its SQL type, and its value in an event (absent: NULL). */
+type Column = readonly [name: string, type: string, value: (e: TelemetryEvent, tokenId: string) => unknown]
+/** The events table's columns, once for both ways in: JSON rows (PostgreSQL) and COPY text (PGlite). */
+const EVENT_COLUMNS: readonly Column[] = [
+  ['id', 'text', (e) => e.id],
+  ['kind', 'text', (e) => e.kind],
+  ['at', 'timestamptz', (e) => e.at],
+  ['unit', 'text', (e) => e.unit],
+  ['usr', 'text', (e) => e.user],
+  ['doc_type', 'text', (e) => e.docType],
+  ['chars', 'integer', (e) => e.chars],
+  ['cap', 'integer', (e) => e.cap],
+  ['score', 'real', (e) => e.score],
+  ...CATEGORIES.map((c): Column => [`c_${c}`, 'integer', (e) => e.counts[c] ?? 0]),
+  ['rule_ids', 'jsonb', (e) => e.ruleIds],
+  ['ruleset_version', 'text', (e) => e.rulesetVersion],
+  ['extension_version', 'text', (e) => e.extensionVersion],
+  ['action', 'text', (e) => e.action],
+  ['reason', 'text', (e) => e.reason],
+  ['rule_id', 'text', (e) => e.ruleId],
+  ['doc_hash', 'text', (e) => e.docHash],
+  ['over_cap', 'boolean', (e) => e.flags?.overCap],
+  ['disguised', 'boolean', (e) => e.flags?.disguisedDirective],
+  ['frame', 'boolean', (e) => e.flags?.frame],
+  ['copied_share', 'real', (e) => e.flags?.copiedShare],
+  ['token_id', 'text', (_, tokenId) => tokenId],
+]
+const COLUMN_NAMES = EVENT_COLUMNS.map(([name]) => name)
+const COLUMNS = EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')
 const NAMES = COLUMN_NAMES.join(', ')
 const QUEUE_NAMES = ROLLUP_SOURCE_COLUMNS.split(',').map((c) => c.trim())
+// Where each column sits in an event's fields: all of them for events, the queue's for the queue.
+const ALL_FIELDS = COLUMN_NAMES.map((_, i) => i)
+const QUEUE_FIELDS = QUEUE_NAMES.map((n) => COLUMN_NAMES.indexOf(n))
 
 // On PostgreSQL rows go in by id, so two batches sharing events lock them in the same order and
 // wait for each other instead of deadlocking. PGlite has one connection, so nothing to order, and
@@ -34,33 +63,27 @@ const insert = (db: Db) => `INSERT INTO events (${NAMES})
 const ingestStatement = (db: Db, answer: string) => `WITH ins AS (${insert(db)} RETURNING ${ROLLUP_SOURCE_COLUMNS}),
   queued AS (INSERT INTO rollup_queue (${ROLLUP_SOURCE_COLUMNS}) SELECT ${ROLLUP_SOURCE_COLUMNS} FROM ins)
   SELECT ${answer} FROM ins`
-type Row = ReturnType<typeof toRow>
 
-// A value that is absent stays out of the JSON (json_to_recordset reads it as NULL): less to send and parse.
-const toRow = (e: TelemetryEvent, tokenId: string) => ({
-  id: e.id,
-  kind: e.kind,
-  at: e.at,
-  unit: e.unit,
-  usr: e.user,
-  doc_type: e.docType,
-  chars: e.chars,
-  cap: e.cap ?? undefined,
-  score: e.score,
-  ...Object.fromEntries(CATEGORIES.map((c) => [`c_${c}`, e.counts[c] ?? 0])),
-  rule_ids: e.ruleIds,
-  ruleset_version: e.rulesetVersion,
-  extension_version: e.extensionVersion,
-  action: e.action ?? undefined,
-  reason: e.reason ?? undefined,
-  rule_id: e.ruleId ?? undefined,
-  doc_hash: e.docHash ?? undefined,
-  over_cap: e.flags?.overCap ?? undefined,
-  disguised: e.flags?.disguisedDirective ?? undefined,
-  frame: e.flags?.frame ?? undefined,
-  copied_share: e.flags?.copiedShare ?? undefined,
-  token_id: tokenId,
-})
+/** An event as a row for json_to_recordset (an absent value stays out of the JSON: less to send and parse). */
+const jsonRow = (e: TelemetryEvent, tokenId: string) => Object.fromEntries(EVENT_COLUMNS.map(([name, , value]) => [name, value(e, tokenId)]))
+
+/**
+ * Batches' events as COPY text, each field written once: the lines for the events table and for
+ * the queue. Made just before the write, so the text dies young (kept while a batch waits, it
+ * outlived the young generation and doubled the collector's work).
+ */
+function copyLines(batches: Batch[]): { events: string; queue: string } {
+  const fields: string[] = new Array(EVENT_COLUMNS.length)
+  let all = ''
+  let queue = ''
+  for (const { events, tokenId } of batches)
+    for (const e of events) {
+      for (let i = 0; i < EVENT_COLUMNS.length; i++) fields[i] = copyField(EVENT_COLUMNS[i]![2](e, tokenId))
+      all += copyLine(fields, ALL_FIELDS)
+      queue += copyLine(fields, QUEUE_FIELDS)
+    }
+  return { events: all, queue }
+}
 
 /**
  * On a partitioned PostgreSQL table, the partitions a batch needs, made before it goes in
@@ -82,11 +105,14 @@ function monthsFor(db: Db, retentionMonths: number) {
   }
 }
 
+/** A batch's new events (unique, by id) from one token. */
+type Batch = { events: TelemetryEvent[]; tokenId: string }
+
 /** PostgreSQL: a batch in chunks, one transaction; the number stored. */
-function chunkWriter(db: Db): (rows: Row[]) => Promise<number> {
+function chunkWriter(db: Db): (batch: Batch) => Promise<number> {
   const sql = ingestStatement(db, 'count(*)::int AS n')
-  return async (rows) => {
-    const steps = Array.from({ length: Math.ceil(rows.length / INGEST_CHUNK) }, (_, i) => ({ sql, params: [JSON.stringify(rows.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK))] }))
+  return async ({ events, tokenId }) => {
+    const steps = Array.from({ length: Math.ceil(events.length / INGEST_CHUNK) }, (_, i) => ({ sql, params: [JSON.stringify(events.slice(i * INGEST_CHUNK, (i + 1) * INGEST_CHUNK).map((e) => jsonRow(e, tokenId)))] }))
     return (await db.script(steps)).reduce((sum, [r]) => sum + (r as { n: number }).n, 0)
   }
 }
@@ -101,24 +127,25 @@ const UNIQUE_VIOLATION = '23505'
  * fails that key as a whole and goes in by the statement that skips those; it answers the ids it
  * stored, and each batch is credited with its own (an id in two batches of a group, with the first).
  */
-function groupWriter(db: Db): (rows: Row[]) => Promise<number> {
-  const copy = (table: string, names: string[], rows: Row[]) => ({ sql: `COPY ${table} (${names.join(', ')}) FROM '/dev/blob'`, params: [copyText(rows, names)] })
+function groupWriter(db: Db): (batch: Batch) => Promise<number> {
+  const copy = (table: string, names: string[], text: string) => ({ sql: `COPY ${table} (${names.join(', ')}) FROM '/dev/blob'`, params: [text] })
   const skipping = ingestStatement(db, `string_agg(id, ' ') AS ids`)
   return groupCommit(
-    async (batches: Row[][]) => {
-      const rows = batches.flat()
+    async (batches: Batch[]) => {
       try {
-        await db.script([copy('events', COLUMN_NAMES, rows), copy('rollup_queue', QUEUE_NAMES, rows)])
-        return batches.map((b) => b.length)
+        const lines = copyLines(batches)
+        await db.script([copy('events', COLUMN_NAMES, lines.events), copy('rollup_queue', QUEUE_NAMES, lines.queue)])
+        return batches.map((b) => b.events.length)
       } catch (e) {
         if ((e as { code?: unknown }).code !== UNIQUE_VIOLATION) throw e
       }
+      const rows = batches.flatMap((b) => b.events.map((e) => jsonRow(e, b.tokenId)))
       const [r] = await db.query<{ ids: string | null }>(skipping, [JSON.stringify(rows)])
       const stored = new Set(r!.ids?.split(' '))
-      return batches.map((b) => b.reduce((n, row) => n + (stored.delete(row.id) ? 1 : 0), 0))
+      return batches.map((b) => b.events.reduce((n, e) => n + (stored.delete(e.id) ? 1 : 0), 0))
     },
     // Two groups at once: PGlite's thread starts the next while this one builds the one after.
-    { maxWeight: GROUP_ROWS, weight: (rows) => rows.length, inFlight: 2 },
+    { maxWeight: GROUP_ROWS, weight: (b) => b.events.length, inFlight: 2 },
   )
 }
 
@@ -135,9 +162,9 @@ export function telemetryStore(db: Db, tz: string, o: { retentionMonths?: number
     async ingest(events: TelemetryEvent[], tokenId: string): Promise<{ accepted: number; duplicates: number }> {
       const byId = new Map<string, TelemetryEvent>()
       for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e)
-      const rows = [...byId.keys()].sort().map((id) => toRow(byId.get(id)!, tokenId))
+      const unique = [...byId.keys()].sort().map((id) => byId.get(id)!)
       await partitionsFor(events)
-      const accepted = await write(rows)
+      const accepted = await write({ events: unique, tokenId })
       return { accepted, duplicates: events.length - accepted }
     },
 

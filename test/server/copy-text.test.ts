@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyField, copyText } from '../../server/db/copy-text'
+import { copyField, copyLine } from '../../server/db/copy-text'
 
 describe('COPY 文本格式', () => {
   it('转义反斜杠、制表符、换行与回车；NULL 为 \\N', () => {
@@ -17,9 +17,10 @@ describe('COPY 文本格式', () => {
     expect(copyField(['tao.a', 'x\ty'])).toBe('["tao.a","x\\\\ty"]')
   })
 
-  it('每行一条记录，按给定列序，以制表符分隔', () => {
-    const rows = [{ b: 1, a: 'x' }, { a: 'y\n', b: null }]
-    expect(copyText(rows, ['a', 'b'])).toBe('x\t1\ny\\n\t\\N\n')
-    expect(copyText([], ['a'])).toBe('')
+  it('一行一条记录：按给定列序取字段，以制表符分隔，换行结尾', () => {
+    const fields = ['x', '1', copyField('y\n'), copyField(null)]
+    expect(copyLine(fields, [0, 1, 2, 3])).toBe('x\t1\ty\\n\t\\N\n')
+    expect(copyLine(fields, [3, 0])).toBe('\\N\tx\n')
+    expect(copyLine(fields, [2])).toBe('y\\n\n')
   })
 })
