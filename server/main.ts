@@ -10,6 +10,7 @@ import { loadNodeClassifier } from '../models/runtime/node'
 import { createApp } from './app'
 import { bootstrap } from './bootstrap'
 import { configFromEnv, type Config } from './config'
+import { startCheckpoints } from './db/checkpoint'
 import { openDb } from './db/open'
 import { startFolding, startMaintenance } from './maintenance'
 import { seedDemo } from './seed/demo'
@@ -60,10 +61,12 @@ export async function start(config: Config = configFromEnv()) {
   // Partitions ahead and retention: after the service answers, then daily, never in a request.
   const maintenance = startMaintenance(store)
   const folding = startFolding(store)
+  const checkpoints = startCheckpoints(db)
 
   const stop = async () => {
     maintenance.stop()
     folding.stop()
+    checkpoints.stop()
     server.close()
     await db.close()
     process.exit(0)
