@@ -9,6 +9,16 @@ function gatedLookup() {
 }
 const settle = () => new Promise((r) => setImmediate(r))
 
+/** A cache (5 s) whose token "t" was looked up at time 0 and answered "p1". */
+async function primed() {
+  const gated = gatedLookup()
+  const cache = tokenCache(gated.lookup, { ttlMs: 5000 })
+  const first = cache.get('t')
+  gated.calls[0]!.resolve('p1')
+  await first
+  return { ...gated, cache }
+}
+
 describe('令牌缓存', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] })
@@ -26,11 +36,7 @@ describe('令牌缓存', () => {
   })
 
   it('过半寿命后照常立即答复，并在后台刷新；刷新完成后以新结果计时', async () => {
-    const { calls, lookup } = gatedLookup()
-    const cache = tokenCache(lookup, { ttlMs: 5000 })
-    const first = cache.get('t')
-    calls[0]!.resolve('p1')
-    await first
+    const { calls, cache } = await primed()
 
     vi.setSystemTime(2000)
     expect(await cache.get('t')).toBe('p1')
@@ -50,11 +56,7 @@ describe('令牌缓存', () => {
   })
 
   it('超过寿命的结果不再使用：等待新的查询（另一实例上的吊销在寿命内生效）', async () => {
-    const { calls, lookup } = gatedLookup()
-    const cache = tokenCache(lookup, { ttlMs: 5000 })
-    const first = cache.get('t')
-    calls[0]!.resolve('p1')
-    await first
+    const { calls, cache } = await primed()
 
     vi.setSystemTime(5000)
     expect(cache.peek('t')).toBeUndefined()
@@ -83,11 +85,7 @@ describe('令牌缓存', () => {
   })
 
   it('后台刷新失败不影响答复；到期后的查询失败如实抛出', async () => {
-    const { calls, lookup } = gatedLookup()
-    const cache = tokenCache(lookup, { ttlMs: 5000 })
-    const first = cache.get('t')
-    calls[0]!.resolve('p1')
-    await first
+    const { calls, cache } = await primed()
 
     vi.setSystemTime(3000)
     expect(await cache.get('t')).toBe('p1')
