@@ -1,4 +1,5 @@
 import { ensureAhead, isPartitioned } from './db/partitions'
+import { every } from './lib/every'
 import { safeError } from './lib/log'
 import type { Store } from './store'
 import { applyRetention } from './store/retention'
@@ -30,18 +31,5 @@ export function startMaintenance(store: Store): { stop: () => void; first: Promi
  * dashboard read rarely has much to fold; a round is skipped while another instance folds.
  */
 export function startFolding(store: Store, everyMs = 1000): { stop: () => void } {
-  let busy = false
-  const timer = setInterval(async () => {
-    if (busy) return
-    busy = true
-    try {
-      await store.telemetry.fold()
-    } catch (e) {
-      console.error(`汇总表更新失败，稍后重试：${safeError(e)}`)
-    } finally {
-      busy = false
-    }
-  }, everyMs)
-  timer.unref()
-  return { stop: () => clearInterval(timer) }
+  return every(everyMs, () => store.telemetry.fold(), '汇总表更新失败，稍后重试')
 }

@@ -1,4 +1,4 @@
-import { safeError } from '../lib/log'
+import { every } from '../lib/every'
 import type { Db } from './types'
 
 /**
@@ -31,18 +31,5 @@ export async function checkpointIfDue(db: Db, o = CHECKPOINT_DEFAULTS): Promise<
 /** Checks every `everyMs` on PGlite; `stop` ends the timer. */
 export function startCheckpoints(db: Db, everyMs = 5000, o = CHECKPOINT_DEFAULTS): { stop: () => void } {
   if (db.kind !== 'pglite') return { stop: () => {} }
-  let busy = false
-  const timer = setInterval(async () => {
-    if (busy) return
-    busy = true
-    try {
-      await checkpointIfDue(db, o)
-    } catch (e) {
-      console.error(`数据库检查点失败，稍后重试：${safeError(e)}`)
-    } finally {
-      busy = false
-    }
-  }, everyMs)
-  timer.unref()
-  return { stop: () => clearInterval(timer) }
+  return every(everyMs, () => checkpointIfDue(db, o), '数据库检查点失败，稍后重试')
 }
