@@ -7,7 +7,7 @@ describe('后台定时任务', () => {
     vi.restoreAllMocks()
   })
 
-  it('上一轮未完成时跳过本轮；失败记入日志（不含堆栈），下一轮照常', async () => {
+  it('上一轮未完成时跳过本轮；失败记入日志（说明在前），下一轮照常', async () => {
     vi.useFakeTimers()
     const errors: string[] = []
     vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m))
@@ -25,7 +25,7 @@ describe('后台定时任务', () => {
     release()
     await vi.advanceTimersByTimeAsync(100)
     expect(task).toHaveBeenCalledTimes(2)
-    expect(errors).toEqual(['任务失败，稍后重试：Error: 数据库线程已退出'])
+    expect(errors.map((m) => m.split('\n')[0])).toEqual(['任务失败，稍后重试：Error: 数据库线程已退出'])
     await vi.advanceTimersByTimeAsync(100)
     expect(task).toHaveBeenCalledTimes(3)
 
