@@ -30,7 +30,6 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
     tokens.touch(ids).catch(() => {})
   }, 60_000)
   flush.unref()
-  const resolve = cache.get
 
   /** The route needs at least this role; a higher role may do what a lower one may. */
   const role =
@@ -40,7 +39,7 @@ export function createAuth(tokens: TokenStore, o: { cacheMs: number; limit: (key
       if (!header) throw new ApiError(401, 'unauthorized', '缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌')
       const token = bearer(header)
       if (!token) throw new ApiError(401, 'unauthorized', 'Authorization 头格式应为“Bearer <令牌>”')
-      const p = await resolve(token)
+      const p = await cache.get(token)
       if (!p) throw new ApiError(401, 'invalid_token', '访问令牌无效或已被吊销')
       if (RANK[p.role] < RANK[min]) throw new ApiError(403, 'forbidden', `权限不足：此操作需要${ROLE_NAMES[min]}及以上权限，当前令牌为${ROLE_NAMES[p.role]}`)
       const wait = o.limit(p.id)
