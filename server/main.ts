@@ -12,6 +12,7 @@ import { bootstrap } from './bootstrap'
 import { configFromEnv, type Config } from './config'
 import { startCheckpoints } from './db/checkpoint'
 import { openDb } from './db/open'
+import { keepShortLivedObjectsYoung } from './gc-tuning'
 import { startFolding, startMaintenance } from './maintenance'
 import { seedDemo } from './seed/demo'
 import { createStore } from './store'
@@ -77,6 +78,7 @@ export async function start(config: Config = configFromEnv()) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.argv[1])) {
+  keepShortLivedObjectsYoung()
   start().catch((e) => {
     console.error('办文服务启动失败：', e instanceof Error ? e.message : e)
     process.exit(1)

@@ -44,10 +44,7 @@ export function rulePollFastPath(answer: RulePollAnswer) {
  */
 export function nodeRulePoll(answer: RulePollAnswer) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const headers = answer(req.method ?? '', req.url ?? '', (name) => {
-      const v = req.headers[name]
-      return Array.isArray(v) ? v.join(', ') : v
-    })
+    const headers = answer(req.method ?? '', req.url ?? '', (name) => rawHeader(req.rawHeaders, name))
     if (!headers) return false
     // No body and no Content-Length: RFC 9110 forbids a Content-Length other than the 200's on a 304.
     res.writeHead(304, headers)
@@ -65,3 +62,15 @@ export function serveWithPoll(o: { fetch: (req: Request) => Response | Promise<R
 }
 
 const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2))
+
+/** A header straight from the parser's raw list; `undefined` when absent or sent twice. */
+function rawHeader(raw: string[], name: string): string | undefined {
+  let found: string | undefined
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!
+    if (key.length !== name.length || key.toLowerCase() !== name) continue
+    if (found !== undefined) return undefined
+    found = raw[i + 1]!
+  }
+  return found
+}

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPgliteThread } from '../../server/db/pglite-thread'
@@ -63,6 +64,32 @@ describe('规则轮询 304 的快速路径', () => {
       expect(fast.headers.get('vary')).toBe(origin ? 'Origin' : null)
     })
   }
+
+  // Raw headers as a client may send them: names in any case, a header twice.
+  const rawGet = (raw: string[]) =>
+    new Promise<{ status: number; contentType: string | undefined }>((resolve, reject) =>
+      request(`${base}/api/rules`, { headers: ['Host', new URL(base).host, ...raw] }, (res) => {
+        res.resume()
+        resolve({ status: res.statusCode!, contentType: res.headers['content-type'] })
+      })
+        .on('error', reject)
+        .end(),
+    )
+
+  it('头名大小写不论：照样走快速路径', async () => {
+    const r = await rawGet(['AUTHORIZATION', `Bearer ${env.tokens.drafter}`, 'If-None-Match', etag])
+    expect(r).toEqual({ status: 304, contentType: undefined })
+  })
+
+  it('同名头出现两次时不走快速路径，由完整路由按 Node 的规则作答', async () => {
+    const twice = await rawGet(['authorization', `Bearer ${env.tokens.drafter}`, 'Authorization', 'Bearer nobody-has-this-token', 'if-none-match', etag])
+    // Node keeps the first Authorization: the full route answers 304 too, with node-server's Content-Type.
+    expect(twice.status).toBe(304)
+    expect(twice.contentType).toMatch(/text\/plain/)
+    const etagTwice = await rawGet(['authorization', `Bearer ${env.tokens.drafter}`, 'if-none-match', etag, 'if-none-match', '"old"'])
+    expect(etagTwice.status).toBe(304)
+    expect(etagTwice.contentType).toMatch(/text\/plain/)
+  })
 
   it('吊销的令牌不再得到 304', async () => {
     const { token, id } = await (await env.call('POST', '/api/tokens', { json: { role: 'drafter', name: '将被吊销' } })).json()
