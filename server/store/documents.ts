@@ -80,17 +80,33 @@ export interface DocumentHistory {
   text: StoredText | null
 }
 
+/**
+ * How far the list counts its matches. Counting every filed document of a busy year walks
+ * hundreds of thousands of rows on each page view (200 ms at 700,000 events on PGlite, and the
+ * database thread is shared with ingest); a page needs only to know whether there is more.
+ */
+export const LIST_COUNT_CAP = 10_000
+
+export interface FiledPage {
+  /** Matches counted, up to `LIST_COUNT_CAP` (or the end of this page, if further). */
+  total: number
+  /** More match than `total`: the count stopped there. */
+  capped: boolean
+  items: FiledRecord[]
+}
+
 export function documentStore(db: Db, tz: string) {
   return {
-    async listFiled(f: EventFilter & { limit: number; offset: number; hash?: string; maxScore?: number }): Promise<{ total: number; items: FiledRecord[] }> {
+    async listFiled(f: EventFilter & { limit: number; offset: number; hash?: string; maxScore?: number }): Promise<FiledPage> {
       const w = whereOf(f, tz, 'e')
       let sql = `${w.sql} AND e.kind = 'filed'`
       const params = [...w.params]
       if (f.hash) sql += ` AND e.doc_hash = $${params.push(f.hash)}`
       if (f.maxScore !== undefined) sql += ` AND e.score <= $${params.push(f.maxScore)}`
-      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e WHERE ${sql}`, params)
+      const cap = Math.max(LIST_COUNT_CAP, f.offset + f.limit)
+      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM events e WHERE ${sql} LIMIT $${params.length + 1}) m`, [...params, cap + 1])
       const rows = await db.query<Row>(`${SELECT} WHERE ${sql} ORDER BY e.at DESC, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset])
-      return { total: count!.n, items: rows.map(toRecord) }
+      return { total: Math.min(count!.n, cap), capped: count!.n > cap, items: rows.map(toRecord) }
     },
 
     /** Everything known about one document: its filings, its analyses over time, the stored text if any; `unit` keeps to one unit's. */

@@ -21,7 +21,7 @@ export function Documents({ hash }: { hash: string | null }) {
 function DocumentList() {
   const filters = useFilters()
   const [offset, setOffset] = useState(0)
-  const { data, error, loading } = useApi<{ total: number; items: FiledRecord[] }>(`/api/documents?${filters.query({ limit: String(PAGE), offset: String(offset) })}`)
+  const { data, error, loading } = useApi<{ total: number; capped: boolean; items: FiledRecord[] }>(`/api/documents?${filters.query({ limit: String(PAGE), offset: String(offset) })}`)
   return (
     <>
       <PageHead title="归档公文" sub="起草人提交（归档）时的办文指数记录：文档指纹、单位、文种、分数和坚持提交的理由。可按指纹核对某份文件归档时的评分。" />
@@ -33,7 +33,7 @@ function DocumentList() {
         }}
       />
       <ErrorBox error={error} />
-      <Card title={data ? `共 ${num(data.total)} 份` : '归档记录'}>
+      <Card title={data ? `共 ${num(data.total)}${data.capped ? ' 余份' : ' 份'}` : '归档记录'}>
         {!data && loading && <Loading />}
         {data && data.items.length === 0 && <Empty>没有符合条件的归档记录</Empty>}
         {data && data.items.length > 0 && (
@@ -85,15 +85,16 @@ function DocumentList() {
             ))}
           </Table>
         )}
-        {data && data.total > PAGE && (
+        {data && (data.total > PAGE || data.capped) && (
           <div className="pager">
             <button className="btn ghost" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               上一页
             </button>
             <span>
-              {offset + 1}–{Math.min(offset + PAGE, data.total)} / {data.total}
+              {offset + 1}–{Math.min(offset + PAGE, data.total)} / {num(data.total)}
+              {data.capped ? ' 余' : ''}
             </span>
-            <button className="btn ghost" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+            <button className="btn ghost" disabled={offset + PAGE >= data.total && !data.capped} onClick={() => setOffset(offset + PAGE)}>
               下一页
             </button>
           </div>
